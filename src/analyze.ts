@@ -1,0 +1,29 @@
+import { detect } from './detect/index.js';
+import { detectLanguage, ingest, sha256, SUPPORTED_LANGUAGES, type ArticleInput } from './ingest/index.js';
+import { buildReport } from './report/build.js';
+import type { Report } from './report/schema.js';
+import { resolve } from './resolve/index.js';
+import { segment } from './segment/index.js';
+
+export type { ArticleInput } from './ingest/index.js';
+
+/**
+ * One article in, its claim-attribution report out: ingest → segment → detect → resolve → report.
+ * Every shell (CLI, queue worker, HTTP) calls this and nothing else.
+ */
+export function analyze(input: ArticleInput | string): Report {
+  const given = typeof input === 'string' ? { text: input } : input;
+  const article = ingest(given);
+  const language = detectLanguage(article.text);
+  const supported = SUPPORTED_LANGUAGES.has(language);
+  const doc = segment(article);
+  const resolved = supported ? resolve(doc, detect(doc)) : { claims: [], entities: [], unattributed: [] };
+  const warnings = supported ? [] : [`language ${language} is not supported: only English is analysed`];
+  return buildReport(doc, resolved, {
+    sha256: sha256(given.html ?? given.text ?? ''),
+    language,
+    supported,
+    warnings,
+    carryText: article.format === 'html',
+  });
+}

@@ -1,0 +1,64 @@
+import type { Doc, Quote, Sentence, Span, Token } from '../types.js';
+
+/** Read-only helpers over one segmented document, shared by the cue patterns. */
+export class DocView {
+  readonly tokens: Token[];
+  private readonly quoteOf: Int32Array;
+
+  constructor(readonly doc: Doc) {
+    this.tokens = doc.tokens;
+    this.quoteOf = new Int32Array(doc.tokens.length).fill(-1);
+    let q = 0;
+    for (const t of doc.tokens) {
+      while (q < doc.quotes.length && doc.quotes[q].end <= t.start) q++;
+      const quote = doc.quotes[q];
+      if (quote && quote.start < t.start && t.end <= quote.end) this.quoteOf[t.index] = q;
+      else if (quote && quote.start === t.start) this.quoteOf[t.index] = -2 - q; // the opening mark itself
+    }
+  }
+
+  /** The quotation a token stands inside (its marks excluded), if any. */
+  quoteAt(i: number): Quote | undefined {
+    const q = this.quoteOf[i];
+    return q >= 0 ? this.doc.quotes[q] : undefined;
+  }
+
+  /** The quotation that opens with this token. */
+  quoteOpening(i: number): Quote | undefined {
+    const q = this.quoteOf[i];
+    return q <= -2 ? this.doc.quotes[-2 - q] : undefined;
+  }
+
+  /** The quotation that closes with this token. */
+  quoteClosing(i: number): Quote | undefined {
+    const t = this.tokens[i];
+    return this.doc.quotes.find((q) => q.closed && q.end === t.end);
+  }
+
+  isQuoteMark = (i: number) => /^["“”«»„]$/.test(this.tokens[i]?.text ?? '');
+
+  /** Token index range [from, to) of the tokens inside a character span. */
+  tokenRange(span: Span): [number, number] {
+    let lo = 0;
+    let hi = this.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.tokens[mid].end <= span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    let to = lo;
+    while (to < this.tokens.length && this.tokens[to].start < span.end) to++;
+    return [lo, to];
+  }
+
+  charSpan(from: number, to: number): Span {
+    return { start: this.tokens[from].start, end: this.tokens[to - 1].end };
+  }
+
+  /** Sentence end without its final stop, so that content spans hold only the claim. */
+  contentEnd(s: Sentence): number {
+    let j = s.tokenEnd - 1;
+    while (j > s.tokenStart && /^[.!?;:,]$/.test(this.tokens[j].text)) j--;
+    return this.tokens[j].end;
+  }
+}

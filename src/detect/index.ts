@@ -1,0 +1,21 @@
+import type { Cue, Doc } from '../types.js';
+import { DocView } from './doc-view.js';
+import { accordingCues, dashCues, vagueCues, wordsCues } from './phrases.js';
+import { verbCues } from './verbs.js';
+
+export { DocView } from './doc-view.js';
+
+const PATTERNS = [verbCues, accordingCues, wordsCues, dashCues, vagueCues];
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+/** Every reporting cue in the document, with the mention and content spans it governs, in text order. */
+export function detect(doc: Doc): Cue[] {
+  const view = new DocView(doc);
+  const found: Cue[] = [];
+  for (const s of doc.sentences) {
+    if (doc.boilerplate.some((b) => overlaps(b, s))) continue;
+    for (const pattern of PATTERNS) found.push(...pattern(view, s));
+  }
+  return found.sort((a, b) => (a.cue?.start ?? a.content.start) - (b.cue?.start ?? b.content.start));
+}

@@ -1,0 +1,151 @@
+import { sources } from '../models/index.js';
+import type { Sentence, Token } from '../types.js';
+
+/** Noun-phrase extents over wink's POS tags: enough syntax to find who is speaking, without a parser. */
+
+const NOMINAL = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM', 'DET']);
+const INNER_PUNCT = new Set(['-', '.', '&', "'", '’']);
+const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
+const LINKS = new Set(['of', 'for', 'at', 'on', 'by', 'from']);
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my']);
+
+const isNoun = (t: Token | undefined) => !!t && (t.pos === 'NOUN' || t.pos === 'PROPN');
+const isName = (t: Token | undefined) => !!t && (t.pos === 'PROPN' || /^[A-Z]/.test(t.text)) && /\w/.test(t.text);
+
+export type Range = [number, number];
+
+/** Tokens that may stand inside a noun phrase, given its neighbours (left and right). */
+function inside(tokens: Token[], i: number, lo: number, hi: number): boolean {
+  const t = tokens[i];
+  const left = i > lo ? tokens[i - 1] : undefined;
+  const right = i + 1 < hi ? tokens[i + 1] : undefined;
+  if (NOMINAL.has(t.pos) && t.pos !== 'DET') return true;
+  // hyphenated compounds ("well-informed", "al-Assad") act as one word whatever their parts were tagged
+  if (/^\w/.test(t.text) && ((right?.text === '-' && right.start === t.end) || (left?.text === '-' && left.end === t.start))) return true;
+  if (POSSESSIVE.has(t.text) || t.pos === 'PART' && POSSESSIVE.has(t.lower)) return !!left && isNoun(left);
+  if (INNER_PUNCT.has(t.text)) return !!left && !!right && /\w$/.test(left.text) && /^\w/.test(right.text) && left.end === t.start && t.end === right.start;
+  if (t.lower === 'and' || t.lower === '&') return isName(left) && isName(right);
+  if (LINKS.has(t.lower)) return !!left && !!right && isNoun(left) && (NOMINAL.has(right.pos) || POSSESSIVE_PRONOUNS.has(right.lower));
+  if (POSSESSIVE_PRONOUNS.has(t.lower)) return !!right && NOMINAL.has(right.pos);
+  // "an Internet posting made ...": a gerund the tagger read as a verb, heading the phrase before it
+  if (t.pos === 'VERB' && t.lower.endsWith('ing') && !!left && NOMINAL.has(left.pos) && (!right || !NOMINAL.has(right.pos))) return true;
+  return false;
+}
+
+/** The noun phrase that ends at token `last`, scanning left no further than `lo`. */
+export function phraseEndingAt(tokens: Token[], last: number, lo: number, hi: number): Range | null {
+  let i = last;
+  while (i >= lo) {
+    const t = tokens[i];
+    if (t.pos === 'DET') {
+      i--;
+      // a determiner opens the phrase, unless a linking preposition joins it to a longer one
+      if (i >= lo && LINKS.has(tokens[i].lower) && inside(tokens, i, lo, hi)) continue;
+      break;
+    }
+    if (!inside(tokens, i, lo, hi)) break;
+    i--;
+  }
+  let start = i + 1;
+  while (start <= last && !NOMINAL.has(tokens[start].pos) && !POSSESSIVE_PRONOUNS.has(tokens[start].lower)) start++;
+  let end = last + 1;
+  while (end > start && !isNoun(tokens[end - 1]) && tokens[end - 1].pos !== 'NUM' && !(tokens[end - 1].pos === 'ADJ' && end - 1 === last)) end--;
+  return end > start ? [start, end] : null;
+}
+
+/** The noun phrase that starts at token `first`, scanning right no further than `hi`. */
+export function phraseStartingAt(tokens: Token[], first: number, lo: number, hi: number): Range | null {
+  let i = first;
+  if (i < hi && (tokens[i].pos === 'DET' || POSSESSIVE_PRONOUNS.has(tokens[i].lower))) i++;
+  while (i < hi) {
+    const t = tokens[i];
+    if (t.pos === 'DET' && i > first && LINKS.has(tokens[i - 1].lower)) {
+      i++;
+      continue;
+    }
+    if (t.pos === 'DET' || !inside(tokens, i, lo, hi)) break;
+    i++;
+  }
+  let end = i;
+  while (end > first && !isNoun(tokens[end - 1]) && tokens[end - 1].pos !== 'NUM') end--;
+  return end > first ? [first, end] : null;
+}
+
+const personal = (t: Token) =>
+  t.pos === 'PRON' && (sources.personPronouns.has(t.lower) || sources.pluralPronouns.has(t.lower) || sources.thingPronouns.has(t.lower) || sources.firstPersonPronouns.has(t.lower));
+
+/** Words that can sit between a subject and its verb: "also", "has", "had been", "reportedly", "not". */
+const betweenSubjectAndVerb = (t: Token) => t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART' && t.lower !== "'s" && t.lower !== '’s';
+
+function hasVerb(tokens: Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (tokens[i].pos === 'VERB' || tokens[i].pos === 'AUX') return true;
+  return false;
+}
+
+/**
+ * "Professor Cres Eastman, Director of the study, and Chairman of the Centre, says": walk back over the
+ * comma-separated asides (none holds a verb) to the leftmost chunk that is a whole noun phrase.
+ */
+function subjectBeforeAsides(tokens: Token[], lo: number, comma: number): Range | null {
+  const chunks: Range[] = [];
+  let end = comma;
+  while (end > lo) {
+    let p = end - 1;
+    while (p >= lo && tokens[p].text !== ',' && !/^["“”]$/.test(tokens[p].text)) p--;
+    if (p >= lo && tokens[p].text !== ',') break;
+    if (hasVerb(tokens, p + 1, end)) {
+      // "The results of the study published this week, revealed ...": the clause-initial phrase
+      if (p < lo && chunks.length === 0) return phraseStartingAt(tokens, lo, lo, end);
+      break;
+    }
+    chunks.unshift([p + 1, end]);
+    end = p;
+  }
+  for (let k = 0; k < chunks.length; k++) {
+    const [a, b] = chunks[k];
+    const np = phraseEndingAt(tokens, b - 1, a, b);
+    if (!np || np[0] !== a || np[1] !== b) continue;
+    const next = chunks[k + 1];
+    const appositive = next && (NOMINAL.has(tokens[next[0]].pos) || POSSESSIVE_PRONOUNS.has(tokens[next[0]].lower));
+    return appositive ? [np[0], next[1]] : np;
+  }
+  return null;
+}
+
+/**
+ * The subject of the verb at `v`: a pronoun, a noun phrase with its appositive ("Jeff Rathke, the State
+ * Department Spokesperson, said"), a title before a name ("Malaysia's Prime Minister, Najib Razak said"),
+ * or the antecedent of "which"/"who".
+ */
+export function subjectOf(tokens: Token[], s: Sentence, v: number): Range | null {
+  const lo = s.tokenStart;
+  let j = v - 1;
+  while (j >= lo && betweenSubjectAndVerb(tokens[j])) j--;
+  if (j < lo) return null;
+  const t = tokens[j];
+  if (personal(t)) return [j, j + 1];
+  if (sources.relativePronouns.has(t.lower) && t.lower !== 'that') {
+    let k = j - 1;
+    if (k >= lo && tokens[k].text === ',') k--;
+    return k >= lo ? phraseEndingAt(tokens, k, lo, v) : null;
+  }
+  if (t.text === ')') {
+    // "The World Health Organisation (WHO) recommends": the acronym is an alias of the phrase before it
+    const open = tokens.findIndex((x, i) => i >= lo && i < j && x.text === '(' && i >= j - 3);
+    if (open > lo) {
+      const core = phraseEndingAt(tokens, open - 1, lo, v);
+      return core ? [core[0], j + 1] : null;
+    }
+    return null;
+  }
+  if (t.text === ',') return subjectBeforeAsides(tokens, lo, j);
+  const core = phraseEndingAt(tokens, j, lo, v);
+  if (!core) return null;
+  const before = core[0] - 1;
+  if (before > lo && tokens[before].text === ',' && tokens.slice(core[0], core[1]).every(isName)) {
+    // "Malaysia's Prime Minister, Najib Razak said": a title phrase before the comma belongs to the name
+    const title = phraseEndingAt(tokens, before - 1, lo, v);
+    if (title && sources.titles.has(tokens[title[1] - 1].lower)) return [title[0], core[1]];
+  }
+  return core;
+}

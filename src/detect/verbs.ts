@@ -1,0 +1,185 @@
+import { cues, sources, type VerbCue } from '../models/index.js';
+import type { Cue, Sentence, Span, Token } from '../types.js';
+import type { DocView } from './doc-view.js';
+import { phraseStartingAt, subjectOf, type Range } from './np.js';
+
+/** What follows a cue verb, checked against the verb's `needs` in models/cues.json. */
+interface Context {
+  that: boolean;
+  quote: boolean;
+  colon: boolean;
+  end: boolean;
+  clause: boolean;
+  for: boolean;
+  as: boolean;
+  among: boolean;
+  /** First token of what the verb governs, past its addressee. */
+  next: number;
+}
+
+const isVerb = (pos: string) => pos === 'VERB' || pos === 'AUX';
+const PUNCT_SKIP = /^[,:]$/;
+
+function context(view: DocView, s: Sentence, v: number, verb: VerbCue): Context {
+  const { tokens } = view;
+  let next = v + 1;
+  if (verb.object && next < s.tokenEnd) {
+    const object = phraseStartingAt(tokens, next, s.tokenStart, s.tokenEnd);
+    if (object) next = object[1];
+    else if (tokens[next].pos === 'PRON') next++;
+  }
+  const look = (word: string, span = 6) => {
+    for (let i = next; i < Math.min(s.tokenEnd, next + span); i++) {
+      if (tokens[i].lower === word) return true;
+      if (isVerb(tokens[i].pos)) return false;
+    }
+    return false;
+  };
+  let after = next;
+  while (after < s.tokenEnd && PUNCT_SKIP.test(tokens[after].text)) after++;
+  const rest = s.tokenEnd - next;
+  let verbAhead = false;
+  const opensPhrase = next < s.tokenEnd && (['DET', 'NOUN', 'PROPN', 'PRON', 'NUM', 'ADJ'].includes(tokens[next].pos));
+  for (let i = next + 1; opensPhrase && i < Math.min(s.tokenEnd, next + 16); i++) if (isVerb(tokens[i].pos)) verbAhead = true;
+  const prev = tokens[v - 1];
+  return {
+    that: look('that'),
+    quote: (after < s.tokenEnd && !!view.quoteOpening(after)) || (!!prev && view.isQuoteMark(v - 1)) || (!!prev && prev.text === ',' && view.isQuoteMark(v - 2)),
+    colon: tokens[next]?.text === ':',
+    end: rest <= 5 && !verbAhead,
+    clause: verbAhead,
+    for: tokens[next]?.lower === 'for',
+    as: look('as'),
+    among: look('among'),
+    next,
+  };
+}
+
+/** The cue's own words: the verb with the auxiliaries right before it ("has learned"). */
+function cueSpan(view: DocView, v: number, extra: number): Span {
+  let a = v;
+  while (a > 0 && view.tokens[a - 1].pos === 'AUX' && /^(has|have|had|is|was|were|are|will|would|'s|’s)$/.test(view.tokens[a - 1].lower)) a--;
+  return view.charSpan(a, v + 1 + extra);
+}
+
+/** Content that follows the cue: past "that", a colon or a comma; a quotation it opens may run on past the sentence. */
+function contentAfter(view: DocView, s: Sentence, from: number): Span | null {
+  const { tokens } = view;
+  let k = from;
+  for (let i = k; i < Math.min(s.tokenEnd, k + 6); i++) {
+    if (tokens[i].lower === 'that') {
+      k = i + 1;
+      break;
+    }
+    if (isVerb(tokens[i].pos) || view.isQuoteMark(i)) break;
+  }
+  while (k < s.tokenEnd && PUNCT_SKIP.test(tokens[k].text)) k++;
+  if (k >= s.tokenEnd || /^[.!?]$/.test(tokens[k].text)) return leadIn(view, s);
+  let end = view.contentEnd(s);
+  for (let i = k; i < s.tokenEnd; i++) {
+    const q = view.quoteOpening(i);
+    if (q && q.end > end) end = q.end;
+  }
+  return end > tokens[k].start ? { start: tokens[k].start, end } : null;
+}
+
+/** "She continued:" closing a paragraph leads into the quotation that opens the next one. */
+function leadIn(view: DocView, s: Sentence): Span | null {
+  const para = view.doc.paragraphs[s.paragraph];
+  if (!/:\s*$/.test(view.doc.text.slice(s.start, s.end)) || s.end < para.end - 1) return null;
+  const next = view.doc.paragraphs[s.paragraph + 1];
+  const quote = next && view.doc.quotes.find((q) => q.start === next.start);
+  return quote ? { start: quote.start, end: quote.end } : null;
+}
+
+/** Content before the cue: the quotation closing at `stop`, or the sentence up to it. */
+function contentBefore(view: DocView, s: Sentence, stop: number): Span | null {
+  const { tokens } = view;
+  let last = stop - 1;
+  while (last >= s.tokenStart && PUNCT_SKIP.test(tokens[last].text)) last--;
+  if (last < s.tokenStart) return null;
+  const quote = view.quoteClosing(last);
+  if (quote) return { start: Math.min(quote.start, s.start), end: quote.end };
+  return { start: s.start, end: tokens[last].end };
+}
+
+/**
+ * A source that ends its sentence, with any appositive ("said Khaled Al-Maeena, editor at large at the
+ * Saudi Gazette."); a verb after it means the phrase was the subject of a new clause instead.
+ */
+function closesSentence(view: DocView, s: Sentence, core: Range): Range | null {
+  const { tokens } = view;
+  let end = s.tokenEnd;
+  while (end > core[1] && /^[.!?]$/.test(tokens[end - 1].text)) end--;
+  if (end === core[1]) return core;
+  if (tokens[core[1]].text !== ',') return null;
+  for (let i = core[1] + 1; i < end; i++) if (isVerb(tokens[i].pos) || tokens[i].text === ',') return null;
+  const appositive = phraseStartingAt(tokens, core[1] + 1, s.tokenStart, end);
+  return appositive && appositive[1] === end ? [core[0], end] : null;
+}
+
+/** `"…," said X` and `…, said the newspaper.` */
+function inverted(view: DocView, s: Sentence, v: number): { mention: Range; content: Span } | null {
+  const { tokens } = view;
+  const prev = tokens[v - 1];
+  if (!prev || v - 1 < s.tokenStart || !(prev.text === ',' || (view.isQuoteMark(v - 1) && view.quoteClosing(v - 1)))) return null;
+  const who = tokens[v + 1];
+  if (!who) return null;
+  const core: Range | null = who.pos === 'PRON' ? [v + 1, v + 2] : phraseStartingAt(tokens, v + 1, s.tokenStart, s.tokenEnd);
+  const mention = core && closesSentence(view, s, core);
+  const content = mention && contentBefore(view, s, v);
+  return mention && content ? { mention, content } : null;
+}
+
+/** Findings are reported by studies, figures and researchers, or by a named source; "the scene showed" is no attribution. */
+function fitsClass(head: Token, verb: VerbCue): boolean {
+  const allowed = cues.classes[verb.class]?.sourceHeads;
+  if (!allowed || head.pos !== 'NOUN') return true;
+  return allowed.some((type) => sources.types[type as keyof typeof sources.types]?.heads.has(head.lower));
+}
+
+/** The lexicon entry for a reporting verb at `v`; "states that" counts even where the tagger saw a plural noun. */
+function cueVerb(view: DocView, s: Sentence, v: number): VerbCue | undefined {
+  const t = view.tokens[v];
+  if (isVerb(t.pos)) return cues.verbs.get(t.lemma);
+  const next = view.tokens[v + 1];
+  if (t.pos === 'NOUN' && v > s.tokenStart && t.lower.endsWith('s') && next && (next.lower === 'that' || next.text === ':')) return cues.verbs.get(t.lower.slice(0, -1));
+  return undefined;
+}
+
+/** "was confirmed", "characterised by": the grammatical subject is not the one reporting. */
+function passive(view: DocView, s: Sentence, v: number): boolean {
+  let j = v - 1;
+  while (j >= s.tokenStart && view.tokens[j].pos === 'ADV') j--;
+  if (view.tokens[v + 1]?.lower === 'by') return true;
+  return j >= s.tokenStart && /^(is|are|was|were|be|been|being)$/.test(view.tokens[j].lower) && view.tokens[v].lower.endsWith('ed');
+}
+
+/** Cues led by a reporting verb from models/cues.json: "X said (that) …", "…, X said", "said X", "X told Y: …". */
+export function verbCues(view: DocView, s: Sentence): Cue[] {
+  const { tokens } = view;
+  const found: Cue[] = [];
+  for (let v = s.tokenStart; v < s.tokenEnd; v++) {
+    const verb = cueVerb(view, s, v);
+    if (!verb || view.quoteAt(v) || passive(view, s, v)) continue;
+    const ctx = context(view, s, v, verb);
+    if (verb.needs && !verb.needs.some((n) => ctx[n as keyof Context])) continue;
+    const particle = ctx.for && verb.needs?.includes('for') ? 1 : 0;
+    const confidence = cues.classes[verb.class]?.confidence ?? 0.7;
+    const base = { cue: { ...cueSpan(view, v, particle), lemma: verb.lemma }, confidence, cueClass: verb.class };
+    const inv = inverted(view, s, v);
+    if (inv) {
+      found.push({ pattern: 'inverted', ...base, mention: view.charSpan(inv.mention[0], inv.mention[1]), content: inv.content });
+      continue;
+    }
+    const subject = subjectOf(tokens, s, v);
+    if (!subject || !fitsClass(tokens[subject[1] - 1], verb)) continue;
+    const before = subject[0] > s.tokenStart ? tokens[subject[0] - 1] : undefined;
+    const afterQuote = !!before && view.isQuoteMark(subject[0] - 1) && !!view.quoteClosing(subject[0] - 1) && !ctx.that && !ctx.colon;
+    const trailing = afterQuote || (ctx.end && before?.text === ',');
+    const content = trailing ? contentBefore(view, s, subject[0]) : contentAfter(view, s, ctx.next + particle);
+    if (!content) continue;
+    found.push({ pattern: trailing ? 'inverted' : 'verb', ...base, mention: view.charSpan(subject[0], subject[1]), content });
+  }
+  return found;
+}

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MODELS_DIR as dir } from '../paths.js';
+import type { SourceType } from '../types.js';
+
+/** The engine's linguistic knowledge, read once from the JSON files in `models/` (see models/README.md). */
+
+const read = <T>(name: string): T => JSON.parse(readFileSync(join(dir, name), 'utf8')) as T;
+
+export interface VerbCue {
+  lemma: string;
+  class: string;
+  object?: boolean;
+  needs?: string[];
+}
+interface CueFile {
+  classes: Record<string, { confidence: number; specificSource?: boolean; sourceHeads?: string[] }>;
+  verbs: VerbCue[];
+  according: string[][];
+  words: string[][];
+  vague: { adverbs: string[]; source: string };
+  dashes: string[];
+}
+interface TypeLexicon {
+  names?: string[];
+  nameWords?: string[];
+  heads?: string[];
+}
+interface SourceFile {
+  titles: string[];
+  personPronouns: string[];
+  pluralPronouns: string[];
+  thingPronouns: string[];
+  firstPersonPronouns: string[];
+  relativePronouns: string[];
+  types: Record<Exclude<SourceType, 'person'>, TypeLexicon>;
+  coreference: Record<string, string[] | string>;
+}
+interface BoilerplateFile {
+  lines: string[];
+  patterns: string[];
+  sectionLabel: { maxWords: number; withinFirstLines: number };
+}
+
+const cueFile = read<CueFile>('cues.json');
+const sourceFile = read<SourceFile>('sources.json');
+const boilerplateFile = read<BoilerplateFile>('boilerplate.json');
+const hedgeFile = read<{ words: string[] }>('hedges.json');
+
+const lower = (xs: string[] = []) => new Set(xs.map((x) => x.toLowerCase()));
+
+export const cues = {
+  verbs: new Map(cueFile.verbs.map((v) => [v.lemma, v])),
+  classes: cueFile.classes,
+  according: cueFile.according,
+  words: cueFile.words,
+  vagueAdverbs: lower(cueFile.vague.adverbs),
+  vagueSource: cueFile.vague.source,
+  dashes: new Set(cueFile.dashes),
+};
+
+export const sources = {
+  titles: lower(sourceFile.titles),
+  personPronouns: lower(sourceFile.personPronouns),
+  pluralPronouns: lower(sourceFile.pluralPronouns),
+  thingPronouns: lower(sourceFile.thingPronouns),
+  firstPersonPronouns: lower(sourceFile.firstPersonPronouns),
+  relativePronouns: lower(sourceFile.relativePronouns),
+  types: Object.fromEntries(
+    Object.entries(sourceFile.types).map(([type, lex]) => [type, { names: lower(lex.names), nameWords: lower(lex.nameWords), heads: lower(lex.heads) }]),
+  ) as Record<Exclude<SourceType, 'person'>, { names: Set<string>; nameWords: Set<string>; heads: Set<string> }>,
+  /** Head noun of a definite description → the source types it may refer back to. */
+  coreference: (() => {
+    const m = new Map<string, SourceType[]>();
+    for (const [type, heads] of Object.entries(sourceFile.coreference)) {
+      if (!Array.isArray(heads)) continue;
+      for (const h of heads) m.set(h, [...(m.get(h) ?? []), type as SourceType]);
+    }
+    return m;
+  })(),
+};
+
+export const boilerplate = {
+  lines: lower(boilerplateFile.lines),
+  patterns: boilerplateFile.patterns.map((p) => new RegExp(p, 'i')),
+  sectionLabel: boilerplateFile.sectionLabel,
+};
+
+export const hedges = lower(hedgeFile.words);

@@ -1,0 +1,54 @@
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Token } from './types.js';
+
+/** wink-nlp is built once per process: loading the model costs far more than reading an article. */
+const nlp = winkNLP(model, ['sbd', 'pos']);
+// wink's typings do not accept its.lemma/its.pos as out() arguments on token collections.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const its = nlp.its as any;
+
+const ACRONYM = /^[A-Z][A-Z0-9]{1,5}$/;
+
+export interface Tokenized {
+  tokens: Token[];
+  /** Wink's sentence boundaries as token index ranges [start, end). */
+  sentences: Array<[number, number]>;
+}
+
+/** Tokens with character offsets, recovered from wink's preceding-spaces so they index `text` exactly. */
+export function tokenize(text: string): Tokenized {
+  const doc = nlp.readDoc(text);
+  const all = doc.tokens();
+  const values = all.out(its.value) as string[];
+  const spaces = all.out(its.precedingSpaces) as string[];
+  const tags = all.out(its.pos) as string[];
+  const lemmas = all.out(its.lemma) as string[];
+  const tokens: Token[] = [];
+  const keep: number[] = [];
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    at += spaces[i].length;
+    const value = values[i];
+    const start = text.startsWith(value, at) ? at : text.indexOf(value, at);
+    at = start + value.length;
+    if (tags[i] === 'SPACE') {
+      keep.push(-1);
+      continue;
+    }
+    keep.push(tokens.length);
+    // Acronyms such as WHO or AFP are names, whatever the tagger guessed from their lowercase twins.
+    const pos = ACRONYM.test(value) ? 'PROPN' : tags[i];
+    tokens.push({ index: tokens.length, start, end: at, text: value, lower: value.toLowerCase(), lemma: lemmas[i].toLowerCase(), pos });
+  }
+  const sentences: Array<[number, number]> = [];
+  doc.sentences().each((s: { out: (x: unknown) => unknown }) => {
+    const [first, last] = s.out(its.span) as [number, number];
+    let a = first;
+    while (a <= last && keep[a] < 0) a++;
+    let b = last;
+    while (b >= a && keep[b] < 0) b--;
+    if (a <= b) sentences.push([keep[a], keep[b] + 1]);
+  });
+  return { tokens, sentences };
+}

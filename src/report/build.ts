@@ -1,0 +1,60 @@
+import { ENGINE_VERSION } from '../paths.js';
+import type { Claim } from '../resolve/claims.js';
+import type { Entity } from '../resolve/entities.js';
+import type { Doc, Span } from '../types.js';
+import { SCHEMA_VERSION, type Report } from './schema.js';
+
+export interface Resolved {
+  claims: Claim[];
+  entities: Entity[];
+  unattributed: Span[];
+}
+
+export interface DocumentInfo {
+  sha256: string;
+  language: string;
+  supported: boolean;
+  warnings: string[];
+  /** The text as given, when the analysed text differs from it (HTML). */
+  carryText: boolean;
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/** The report object for one article: plain JSON, offsets into the analysed text. */
+export function buildReport(doc: Doc, resolved: Resolved, info: DocumentInfo): Report {
+  const withText = (s: Span) => ({ start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) });
+  const cited = resolved.entities.filter((e) => resolved.claims.some((c) => c.entity === e || c.via.includes(e)));
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    engine: { name: 'claimtrace', version: ENGINE_VERSION },
+    document: {
+      id: doc.id,
+      sha256: info.sha256,
+      chars: doc.text.length,
+      format: doc.format,
+      language: info.language,
+      supported: info.supported,
+      ...(doc.title ? { title: doc.title } : {}),
+      ...(info.carryText ? { text: doc.text } : {}),
+    },
+    sentences: doc.sentences.map((s) => ({ index: s.index, start: s.start, end: s.end })),
+    sources: cited.map((e) => ({ id: e.id, name: e.name, type: e.type, mentions: e.mentions.map(withText) })),
+    attributions: resolved.claims.map((c, i) => ({
+      id: `a${i + 1}`,
+      sentence: { start: c.sentence.start, end: c.sentence.end },
+      content: withText(c.content),
+      cue: c.cue ? { ...withText(c.cue), lemma: c.cue.lemma } : null,
+      source: { id: c.entity.id, name: c.entity.name, type: c.entity.type, mention: c.mention ? withText(c.mention) : null },
+      via: c.via.map((e) => e.id),
+      kind: c.kind,
+      pattern: c.pattern,
+      hedged: c.hedges.length > 0,
+      hedges: c.hedges,
+      confidence: round(c.confidence),
+    })),
+    unattributed: resolved.unattributed.map((s) => ({ sentence: { start: s.start, end: s.end }, text: doc.text.slice(s.start, s.end) })),
+    boilerplate: doc.boilerplate.map(withText),
+    warnings: info.warnings,
+  };
+}

@@ -1,0 +1,105 @@
+import { cues as lexicon, hedges as hedgeWords } from '../models/index.js';
+import type { ClaimKind, Cue, Doc, Span } from '../types.js';
+import type { DocView } from '../detect/doc-view.js';
+import { Registry, type Entity } from './entities.js';
+import { describeMention } from './mention.js';
+
+/** A cue tied to the entity it cites. */
+export interface Claim extends Cue {
+  entity: Entity;
+  via: Entity[];
+  kind: ClaimKind;
+  hedges: string[];
+  sentence: Span;
+}
+
+const overlap = (a: Span, b: Span) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
+
+/** direct: all inside quotation marks; mixed: partly; indirect: none. */
+function kindOf(doc: Doc, content: Span): ClaimKind {
+  const letters = (s: Span) => doc.text.slice(s.start, s.end).replace(/[^\p{L}\p{N}]/gu, '').length;
+  const total = letters(content);
+  let quoted = 0;
+  for (const q of doc.quotes) {
+    const o = { start: Math.max(q.start, content.start), end: Math.min(q.end, content.end) };
+    if (o.end > o.start) quoted += letters(o);
+  }
+  if (!quoted) return 'indirect';
+  return quoted >= 0.9 * total ? 'direct' : 'mixed';
+}
+
+function hedgesIn(view: DocView, spans: Span[]): string[] {
+  const found = new Set<string>();
+  for (const span of spans) {
+    const [a, b] = view.tokenRange(span);
+    for (let i = a; i < b; i++) if (hedgeWords.has(view.tokens[i].lower) && !view.quoteAt(i)) found.add(view.tokens[i].lower);
+  }
+  return [...found];
+}
+
+function sentenceSpan(doc: Doc, spans: Span[]): Span {
+  const touched = doc.sentences.filter((s) => spans.some((x) => overlap(s, x) > 0));
+  if (!touched.length) return { start: spans[0].start, end: spans[0].end };
+  return { start: touched[0].start, end: touched[touched.length - 1].end };
+}
+
+/**
+ * Ties each cue to an entity, in text order so that pronouns and descriptions look back only at what the
+ * reader has already met; then keeps the outermost of nested reporting verbs and records chains in `via`.
+ */
+export function resolveClaims(view: DocView, found: Cue[], registry: Registry): Claim[] {
+  const { doc } = view;
+  const claims: Claim[] = [];
+  for (const cue of found) {
+    let infos;
+    if (cue.mention) {
+      const [a, b] = view.tokenRange(cue.mention);
+      infos = describeMention(view.tokens.slice(a, b));
+    } else {
+      infos = [{ form: 'description' as const, name: lexicon.vagueSource, type: 'vague' as const, head: lexicon.vagueSource, plural: true, definite: false, aliases: [] }];
+    }
+    for (const info of infos) {
+      if (info.form === 'pronoun' && !['person', 'anonymous', 'organization'].includes(info.type)) continue;
+      const entity = registry.resolve(info, cue.mention);
+      if (!entity) continue;
+      const spans = [cue.content, ...(cue.cue ? [cue.cue] : []), ...(cue.mention ? [cue.mention] : [])];
+      const confidence = cue.confidence * (info.form === 'name' ? 1 : 0.9);
+      claims.push({ ...cue, confidence, entity, via: [], kind: kindOf(doc, cue.content), hedges: hedgesIn(view, [cue.content, ...(cue.cue ? [cue.cue] : [])]), sentence: sentenceSpan(doc, spans) });
+    }
+  }
+  return nest(claims);
+}
+
+/**
+ * "According to AFP, the UN criticised ...": the UN, reported via AFP. Where one reporting verb sits inside
+ * another's paraphrase ("The authors say the results confirm ..."), only the outer one is the article's attribution.
+ */
+function nest(claims: Claim[]): Claim[] {
+  const dropped = new Set<Claim>();
+  for (const inner of claims) {
+    if (!inner.cue) continue;
+    for (const outer of claims) {
+      if (outer === inner || outer.entity === inner.entity || !inside(inner.cue, outer.content)) continue;
+      if (inner.pattern !== 'according' && outer.pattern !== 'according' && outer.kind === 'indirect') dropped.add(inner);
+      else if (!inner.via.includes(outer.entity)) inner.via.push(outer.entity, ...outer.via);
+    }
+  }
+  // a vague "reports indicate" gives way to the named source of the same claim
+  for (const vague of claims) {
+    if (vague.entity.type !== 'vague') continue;
+    if (claims.some((c) => c !== vague && c.entity.type !== 'vague' && !dropped.has(c) && overlap(c.sentence, vague.sentence) > 0)) dropped.add(vague);
+  }
+  // the same source twice over one stretch of text is one claim
+  const kept: Claim[] = [];
+  for (const c of claims) {
+    if (dropped.has(c)) continue;
+    const twin = kept.find((k) => k.entity === c.entity && overlap(k.sentence, c.sentence) > 0);
+    if (twin) {
+      twin.content = { start: Math.min(twin.content.start, c.content.start), end: Math.max(twin.content.end, c.content.end) };
+      continue;
+    }
+    kept.push(c);
+  }
+  return kept;
+}

@@ -1,0 +1,19 @@
+import { DocView } from '../detect/doc-view.js';
+import type { Resolved } from '../report/build.js';
+import type { Cue, Doc } from '../types.js';
+import { resolveClaims } from './claims.js';
+import { Registry } from './entities.js';
+import { floatingQuotes } from './floating.js';
+import { unattributed } from './unattributed.js';
+
+export type { Claim } from './claims.js';
+export type { Entity } from './entities.js';
+
+/** Cues → claims tied to canonical sources, plus the checkable sentences that cite no one. */
+export function resolve(doc: Doc, cues: Cue[]): Resolved {
+  const view = new DocView(doc);
+  const registry = new Registry();
+  const claims = resolveClaims(view, cues, registry);
+  const all = [...claims, ...floatingQuotes(doc, claims)].sort((a, b) => a.sentence.start - b.sentence.start || a.content.start - b.content.start);
+  return { claims: all, entities: registry.entities, unattributed: unattributed(doc, all) };
+}

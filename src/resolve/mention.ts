@@ -1,0 +1,200 @@
+import nlp from 'compromise';
+import { sources } from '../models/index.js';
+import type { SourceType, Token } from '../types.js';
+
+/** What a mention says about its source before any coreference: a pronoun, a name, or a description. */
+export interface MentionInfo {
+  form: 'pronoun' | 'name' | 'description';
+  /** The canonical name it proposes: the name without titles, or the description without its article. */
+  name: string;
+  type: SourceType;
+  /** Lowercased head noun of a description, or the pronoun itself. */
+  head: string;
+  plural: boolean;
+  definite: boolean;
+  /** Other names the text gives it on the spot: "(WHO)". */
+  aliases: string[];
+}
+
+const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'da', 'del', 'di', 'van', 'von', 'der', 'le', 'la', 'du', 'dos']);
+const JOINERS = new Set(['of', 'and', '&', 'for', 'the', '-', '.', 'de', 'del']);
+const CALENDAR = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday)$/i;
+const POSSESSIVE = /^['’]s?$/;
+const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their']);
+
+const capital = (t: Token) => /^[A-Z0-9]/.test(t.text) && /\w/.test(t.text);
+const commonHead = (w: string) => Object.values(sources.types).some((lex) => lex.heads.has(w));
+/** Heads match in the lexicon's form, singular or plural. */
+const headWord = (t: Token) => (commonHead(t.lower) ? t.lower : t.lemma);
+
+interface Run {
+  tokens: Token[];
+  possessor: boolean;
+  titled: boolean;
+  /** Runs split out of one coordination ("X and Y") share this number. */
+  coordination?: number;
+}
+
+const join = (tokens: Token[]) => tokens.map((t, i) => (i > 0 && tokens[i - 1].end < t.start ? ' ' : '') + t.text).join('');
+
+/** Capitalised stretches of a mention: "Civil Defense Authority", "General Suleiman al-Amr". */
+function nameRuns(tokens: Token[]): Run[] {
+  const runs: Run[] = [];
+  let cur: Token[] = [];
+  const close = (possessor: boolean) => {
+    while (cur.length && JOINERS.has(cur[cur.length - 1].lower)) cur.pop();
+    while (cur.length && (cur[0].pos === 'DET' || JOINERS.has(cur[0].lower))) cur.shift();
+    if (cur.length) runs.push({ tokens: cur, possessor, titled: false });
+    cur = [];
+  };
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    const glued = next && next.start === t.end;
+    if (POSSESSIVE.test(t.lower) && cur.length) return close(true);
+    const prev = cur[cur.length - 1];
+    if (capital(t) && t.pos !== 'PRON' && t.pos !== 'NUM' && !(i === 0 && commonHead(t.lower))) cur.push(t);
+    else if (prev && prev.end === t.start && (/\w/.test(t.text) || (next && next.start === t.end && t.text === '.'))) cur.push(t); // Secunia.com
+    else if (cur.length && JOINERS.has(t.lower) && next && (capital(next) || PARTICLES.has(next.lower))) cur.push(t);
+    else if (PARTICLES.has(t.lower) && next && (capital(next) || next.text === '-') && (glued || capital(next))) cur.push(t);
+    else if (t.text === '-' && cur.length && glued) cur.push(t);
+    else close(false);
+  });
+  close(false);
+  return runs.flatMap(splitCoordination).filter((r) => !demonym(r, tokens));
+}
+
+/** "the United Nations and United States" names two sources; "The Globe and Mail" names one. */
+function splitCoordination(run: Run): Run[] {
+  const and = run.tokens.findIndex((t) => t.lower === 'and');
+  if (and < 2 || run.tokens.length - and - 1 < 2) return [run];
+  const coordination = run.tokens[and].start;
+  return [{ ...run, tokens: run.tokens.slice(0, and), coordination }, ...splitCoordination({ ...run, tokens: run.tokens.slice(and + 1), coordination })];
+}
+
+/** "the American newspaper": a nationality describing the head noun, not a name. */
+function demonym(run: Run, tokens: Token[]): boolean {
+  if (run.tokens.length !== 1 || !/(an|ese|ish|i)$/.test(run.tokens[0].text)) return false;
+  const next = tokens[tokens.indexOf(run.tokens[0]) + 1];
+  return !!next && !capital(next) && next.pos === 'NOUN';
+}
+
+/** Drops leading titles ("Prime Minister", "Professor", "Mr.") when a name is left behind them. */
+function stripTitles(run: Run): Run {
+  let k = 0;
+  while (k < run.tokens.length - 1 && (sources.titles.has(run.tokens[k].lower) || (k > 0 && JOINERS.has(run.tokens[k].lower)))) k++;
+  while (k > 0 && k < run.tokens.length && JOINERS.has(run.tokens[k].lower)) k++;
+  const rest = run.tokens.slice(k);
+  if (!k || !rest.length || rest.some((t) => nameWordType(t.lower))) return run;
+  return { ...run, tokens: rest, titled: true };
+}
+
+function nameWordType(word: string): Exclude<SourceType, 'person'> | undefined {
+  for (const type of ['media', 'government', 'organization'] as const) if (sources.types[type].nameWords.has(word)) return type;
+  return undefined;
+}
+
+const isTitleRun = (run: Run) => run.tokens.every((t) => sources.titles.has(t.lower) || JOINERS.has(t.lower));
+
+/** compromise, on the few words of one name, for what our lexicons cannot tell: is it a person, a place? */
+function tagName(text: string): { person: string | null; place: boolean; organization: boolean } {
+  const doc = nlp(text);
+  const person = (doc.people().out('array') as string[])[0] ?? null;
+  return { person, place: doc.places().found, organization: doc.organizations().found };
+}
+
+function typeOfName(name: string, run: Run, descriptionHead: string | undefined): SourceType {
+  const lower = name.toLowerCase();
+  if (sources.types.media.names.has(lower) || sources.types.media.names.has(`the ${lower}`)) return 'media';
+  if (descriptionHead) {
+    const byHead = (['media', 'government', 'organization', 'document'] as const).find((t) => sources.types[t].heads.has(descriptionHead));
+    if (byHead) return byHead;
+    if (sources.titles.has(descriptionHead)) return 'person';
+  }
+  const words = lower.split(/[\s-]+/);
+  const byWord = words.map(nameWordType).find(Boolean);
+  if (byWord) return byWord;
+  if (run.titled) return 'person';
+  if (descriptionHead && commonHead(descriptionHead)) return 'organization';
+  const tags = tagName(name);
+  if (tags.person) return 'person';
+  if (tags.place) return 'government';
+  if (tags.organization) return 'organization';
+  return run.tokens.filter((t) => /\w/.test(t.text)).length >= 2 && run.tokens.every((t) => !/\d/.test(t.text)) ? 'person' : 'organization';
+}
+
+/** The person a run names, if any: "Matthew Ingram" out of "Matthew Ingram of The Globe and Mail". */
+function personIn(run: Run, descriptionHead: string | undefined): Run | null {
+  if (run.titled) return run;
+  const text = join(run.tokens);
+  const found = tagName(text).person?.replace(/[,.]$/, '');
+  // narrow to compromise's person only where the run also names something else: "X of The Globe", "Refugee Council X"
+  const mixed = run.tokens.some((t) => (JOINERS.has(t.lower) && t.text !== '-') || nameWordType(t.lower));
+  if (found && !mixed) return run;
+  if (found && found.includes(' ') && found !== text) {
+    for (let i = 0; i < run.tokens.length; i++) {
+      const rest = run.tokens.slice(i);
+      if (!join(rest).startsWith(found)) continue;
+      return { ...run, tokens: rest.filter((t) => t.end - rest[0].start <= found.length) };
+    }
+  }
+  return typeOfName(text, run, descriptionHead) === 'person' ? run : null;
+}
+
+function describeDescription(tokens: Token[]): MentionInfo {
+  const first = tokens[0];
+  const definite = DEFINITE.has(first.lower);
+  const body = DEFINITE.has(first.lower) || first.pos === 'DET' ? tokens.slice(1) : tokens;
+  const cut = body.findIndex((t) => t.lower === 'of' || t.text === ',' || t.lower === 'on' || t.lower === 'at' || t.lower === 'from' || t.lower === 'for');
+  const headPart = cut > 0 ? body.slice(0, cut) : body;
+  const headToken = [...headPart].reverse().find((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || commonHead(t.lower)) ?? headPart[headPart.length - 1] ?? first;
+  const head = headToken.lower;
+  const type = (['vague', 'document', 'media', 'government', 'organization', 'anonymous'] as const).find((t) => sources.types[t].heads.has(head)) ?? (sources.titles.has(head) ? 'anonymous' : 'anonymous');
+  return { form: 'description', name: join(body.length ? body : tokens), type, head, plural: /s$/.test(head) && head !== 'news', definite, aliases: [] };
+}
+
+/** Reads a mention's tokens: which entities it names or describes (two for "X and Y"), and of what type. */
+export function describeMention(tokens: Token[]): MentionInfo[] {
+  if (tokens.length === 1 && tokens[0].pos === 'PRON') {
+    const w = tokens[0].lower;
+    const type: SourceType = sources.personPronouns.has(w) ? 'person' : sources.pluralPronouns.has(w) ? 'anonymous' : 'organization';
+    return [{ form: 'pronoun', name: tokens[0].text, type, head: w, plural: sources.pluralPronouns.has(w), definite: true, aliases: [] }];
+  }
+  const aliases: string[] = [];
+  const paren = tokens.findIndex((t) => t.text === '(');
+  let body = tokens;
+  if (paren > 0) {
+    const inner = tokens.slice(paren + 1, tokens.findIndex((t) => t.text === ')'));
+    if (inner.length) aliases.push(join(inner));
+    body = tokens.slice(0, paren);
+  }
+  const comma = body.findIndex((t) => t.text === ',');
+  const headPart = comma > 0 ? body.slice(0, comma) : body;
+  const runs = nameRuns(body)
+    .filter((r) => !(r.tokens.length === 1 && (CALENDAR.test(r.tokens[0].text) || (r.tokens[0] === body[0] || r.tokens[0] === body[1]) && commonHead(r.tokens[0].lower))))
+    .map(stripTitles)
+    .filter((r) => !isTitleRun(r));
+  const inHead = (r: Run) => headPart.includes(r.tokens[0]);
+  const nouns = headPart.filter((t, i) => (!capital(t) || (i === 0 && commonHead(t.lower))) && headPart[i - 1]?.end !== t.start && (t.pos === 'NOUN' || commonHead(t.lower)));
+  const headNoun = nouns[nouns.length - 1];
+  const descriptionHead = headNoun && headWord(headNoun);
+  const people = runs.filter((r) => !r.possessor).map((r) => personIn(r, descriptionHead)).filter((r): r is Run => !!r);
+  const owned = runs.find((r) => r.possessor && inHead(r));
+  const person = [...people].reverse().find(inHead) ?? people[people.length - 1];
+  const chosen =
+    person ??
+    [...runs].reverse().find((r) => !r.possessor && inHead(r)) ??
+    (owned && descriptionHead && !sources.titles.has(descriptionHead) ? owned : undefined) ??
+    runs.find((r) => !r.possessor);
+  if (!chosen) return [{ ...describeDescription(body), aliases }];
+  const partners = chosen.coordination === undefined ? [chosen] : runs.filter((r) => r.coordination === chosen.coordination);
+  return partners.map((run) => describeName(run, run === person, body, headNoun, run === owned ? undefined : descriptionHead, aliases));
+}
+
+function describeName(chosen: Run, isPerson: boolean, body: Token[], headNoun: Token | undefined, descriptionHead: string | undefined, aliases: string[]): MentionInfo {
+  let name = join(chosen.tokens);
+  const type = isPerson ? 'person' : typeOfName(name, chosen, descriptionHead);
+  // "The Home Office letter", "NCLAN studies": a document is named with its head noun
+  const last = chosen.tokens[chosen.tokens.length - 1];
+  if (type === 'document' && headNoun && body[body.indexOf(last) + 1] === headNoun) name = join([...chosen.tokens, headNoun]);
+  return { form: 'name', name, type, head: descriptionHead ?? chosen.tokens[chosen.tokens.length - 1].lower, plural: false, definite: true, aliases };
+}

@@ -1,0 +1,49 @@
+import type { Paragraph, Sentence, Token } from '../types.js';
+
+const CLOSING_QUOTE = /^["”’']$/;
+const ABBREVIATION = /^(?:[A-Za-z]\.){2,}$|^(?:mr|mrs|ms|dr|prof|gen|col|lt|sgt|st|sen|rep|gov|dept|corp|inc|co|no|vs|jr|sr)\.$/i;
+
+/** Where wink left a sentence open across a line break, or cut one that a quote-and-cue keeps whole. */
+function shouldJoin(tokens: Token[], prev: [number, number], next: [number, number]): boolean {
+  const first = tokens[next[0]];
+  if (!/^[a-z]/.test(first.text)) return false;
+  const last = tokens[prev[1] - 1];
+  // "Is it over?" asked Smith.  /  ...the U.S. said so.  /  Secunia.com has said
+  return last.end === first.start || CLOSING_QUOTE.test(last.text) || ABBREVIATION.test(last.text) || !/^[.!?]$/.test(last.text);
+}
+
+/** Sentences from wink's boundaries, cut at paragraph ends and repaired where a quote or abbreviation misled it. */
+export function sentences(tokens: Token[], winkSentences: Array<[number, number]>, paras: Paragraph[]): Sentence[] {
+  const paraOf = new Int32Array(tokens.length);
+  let p = 0;
+  for (const t of tokens) {
+    while (p < paras.length - 1 && t.start >= paras[p].end) p++;
+    paraOf[t.index] = p;
+  }
+  const pieces: Array<[number, number]> = [];
+  for (const [a, b] of winkSentences) {
+    let s = a;
+    for (let i = a + 1; i < b; i++) {
+      if (paraOf[i] !== paraOf[i - 1]) {
+        pieces.push([s, i]);
+        s = i;
+      }
+    }
+    pieces.push([s, b]);
+  }
+  const joined: Array<[number, number]> = [];
+  for (const piece of pieces) {
+    const prev = joined[joined.length - 1];
+    if (prev && paraOf[prev[0]] === paraOf[piece[0]] && shouldJoin(tokens, prev, piece)) prev[1] = piece[1];
+    else joined.push([...piece]);
+  }
+  return joined.map(([a, b], index) => ({
+    index,
+    start: tokens[a].start,
+    end: tokens[b - 1].end,
+    tokenStart: a,
+    tokenEnd: b,
+    paragraph: paraOf[a],
+    heading: paras[paraOf[a]].heading,
+  }));
+}

@@ -1,0 +1,63 @@
+/** Plain data shared by the pipeline stages. Offsets are JavaScript string indices into `Doc.text`. */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Token extends Span {
+  index: number;
+  text: string;
+  lower: string;
+  lemma: string;
+  pos: string;
+}
+
+export interface Paragraph extends Span {
+  index: number;
+  /** A line with no closing punctuation: a title, a section heading, a dateline. Not a claim. */
+  heading: boolean;
+}
+
+export interface Sentence extends Span {
+  index: number;
+  paragraph: number;
+  /** Token index range [tokenStart, tokenEnd). */
+  tokenStart: number;
+  tokenEnd: number;
+  heading: boolean;
+}
+
+/** A quotation, from its opening mark to its closing mark inclusive; it may run over sentences and paragraphs. */
+export interface Quote extends Span {
+  closed: boolean;
+}
+
+export interface Article {
+  id: string;
+  text: string;
+  format: 'text' | 'html';
+  title?: string;
+  boilerplate: Span[];
+}
+
+export interface Doc extends Article {
+  tokens: Token[];
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  quotes: Quote[];
+}
+
+export type SourceType = 'person' | 'organization' | 'media' | 'government' | 'document' | 'anonymous' | 'vague';
+export type ClaimKind = 'direct' | 'indirect' | 'mixed';
+
+/** A reporting cue found by `detect`, with the spans it governs; not yet tied to an entity. */
+export interface Cue {
+  pattern: 'verb' | 'inverted' | 'according' | 'words' | 'dash' | 'colon' | 'vague' | 'floating';
+  cue: (Span & { lemma: string }) | null;
+  mention: Span | null;
+  content: Span;
+  confidence: number;
+  /** The cue class from models/cues.json (speech, cognition, ...). */
+  cueClass: string;
+}
