@@ -10,6 +10,14 @@ const its = nlp.its as any;
 
 const ACRONYM = /^[A-Z][A-Z0-9]{1,5}$/;
 
+/** "Yvette Cooper said": inside a sentence a capitalised word is a name, whatever the tagger guessed ("Cooper/VERB"). */
+function midSentenceName(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  const prev = tokens[i - 1];
+  if (!/^[A-Z][a-z]/.test(t.text) || t.pos === 'PROPN' || t.pos === 'PRON' || t.pos === 'DET') return false;
+  return !/^["“'‘:(\[—–-]$/.test(prev.text) && prev.end < t.start;
+}
+
 export interface Tokenized {
   tokens: Token[];
   /** Wink's sentence boundaries as token index ranges [start, end). */
@@ -50,5 +58,6 @@ export function tokenize(text: string): Tokenized {
     while (b >= a && keep[b] < 0) b--;
     if (a <= b) sentences.push([keep[a], keep[b] + 1]);
   });
+  for (const [a, b] of sentences) for (let i = a + 1; i < b; i++) if (midSentenceName(tokens, i)) tokens[i].pos = 'PROPN';
   return { tokens, sentences };
 }

@@ -14,6 +14,8 @@ const isName = (t: Token | undefined) => !!t && (t.pos === 'PROPN' || /^[A-Z]/.t
 
 export type Range = [number, number];
 
+const gerund = (t: Token) => t.pos === 'VERB' && t.lower.endsWith('ing');
+
 /** Tokens that may stand inside a noun phrase, given its neighbours (left and right). */
 function inside(tokens: Token[], i: number, lo: number, hi: number): boolean {
   const t = tokens[i];
@@ -28,7 +30,7 @@ function inside(tokens: Token[], i: number, lo: number, hi: number): boolean {
   if (LINKS.has(t.lower)) return !!left && !!right && isNoun(left) && (NOMINAL.has(right.pos) || POSSESSIVE_PRONOUNS.has(right.lower));
   if (POSSESSIVE_PRONOUNS.has(t.lower)) return !!right && NOMINAL.has(right.pos);
   // "an Internet posting made ...": a gerund the tagger read as a verb, heading the phrase before it
-  if (t.pos === 'VERB' && t.lower.endsWith('ing') && !!left && NOMINAL.has(left.pos) && (!right || !NOMINAL.has(right.pos))) return true;
+  if (gerund(t) && !!left && NOMINAL.has(left.pos) && (!right || !NOMINAL.has(right.pos))) return true;
   return false;
 }
 
@@ -67,7 +69,7 @@ export function phraseStartingAt(tokens: Token[], first: number, lo: number, hi:
     i++;
   }
   let end = i;
-  while (end > first && !isNoun(tokens[end - 1]) && tokens[end - 1].pos !== 'NUM') end--;
+  while (end > first && !isNoun(tokens[end - 1]) && tokens[end - 1].pos !== 'NUM' && !gerund(tokens[end - 1])) end--;
   return end > first ? [first, end] : null;
 }
 
@@ -141,6 +143,12 @@ export function subjectOf(tokens: Token[], s: Sentence, v: number): Range | null
   if (t.text === ',') return subjectBeforeAsides(tokens, lo, j);
   const core = phraseEndingAt(tokens, j, lo, v);
   if (!core) return null;
+  const by = core[0] - 1;
+  if (by - 2 >= lo && tokens[by].lower === 'by' && tokens[by - 1].pos === 'VERB') {
+    // "A leaked letter seen by Sky News says": the letter speaks; Sky News only saw it
+    const speaker = phraseEndingAt(tokens, by - 2, lo, v);
+    if (speaker) return speaker;
+  }
   const before = core[0] - 1;
   if (before > lo && tokens[before].text === ',' && tokens.slice(core[0], core[1]).every(isName)) {
     // "Malaysia's Prime Minister, Najib Razak said": a title phrase before the comma belongs to the name

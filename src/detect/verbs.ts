@@ -42,9 +42,11 @@ function context(view: DocView, s: Sentence, v: number, verb: VerbCue): Context 
   const opensPhrase = next < s.tokenEnd && (['DET', 'NOUN', 'PROPN', 'PRON', 'NUM', 'ADJ'].includes(tokens[next].pos));
   for (let i = next + 1; opensPhrase && i < Math.min(s.tokenEnd, next + 16); i++) if (isVerb(tokens[i].pos)) verbAhead = true;
   const prev = tokens[v - 1];
+  let quoteAhead = false;
+  for (let i = after; i < s.tokenEnd && !quoteAhead; i++) quoteAhead = !!view.quoteOpening(i);
   return {
     that: look('that'),
-    quote: (after < s.tokenEnd && !!view.quoteOpening(after)) || (!!prev && view.isQuoteMark(v - 1)) || (!!prev && prev.text === ',' && view.isQuoteMark(v - 2)),
+    quote: quoteAhead || (!!prev && view.isQuoteMark(v - 1)) || (!!prev && prev.text === ',' && view.isQuoteMark(v - 2)),
     colon: tokens[next]?.text === ':',
     end: rest <= 5 && !verbAhead,
     clause: verbAhead,
@@ -118,11 +120,16 @@ function closesSentence(view: DocView, s: Sentence, core: Range): Range | null {
   return appositive && appositive[1] === end ? [core[0], end] : null;
 }
 
+/** `"…,"` or `"…?"`: a quotation closed as a whole clause, ready for its speaker; not a quoted title or word. */
+function endsClause(view: DocView, mark: number): boolean {
+  return !!view.quoteClosing(mark) && /^[,?!.]$/.test(view.tokens[mark - 1]?.text ?? '');
+}
+
 /** `"…," said X` and `…, said the newspaper.` */
 function inverted(view: DocView, s: Sentence, v: number): { mention: Range; content: Span } | null {
   const { tokens } = view;
   const prev = tokens[v - 1];
-  if (!prev || v - 1 < s.tokenStart || !(prev.text === ',' || (view.isQuoteMark(v - 1) && view.quoteClosing(v - 1)))) return null;
+  if (!prev || v - 1 < s.tokenStart || !(prev.text === ',' || (view.isQuoteMark(v - 1) && endsClause(view, v - 1)))) return null;
   const who = tokens[v + 1];
   if (!who) return null;
   const core: Range | null = who.pos === 'PRON' ? [v + 1, v + 2] : phraseStartingAt(tokens, v + 1, s.tokenStart, s.tokenEnd);
@@ -175,7 +182,7 @@ export function verbCues(view: DocView, s: Sentence): Cue[] {
     const subject = subjectOf(tokens, s, v);
     if (!subject || !fitsClass(tokens[subject[1] - 1], verb)) continue;
     const before = subject[0] > s.tokenStart ? tokens[subject[0] - 1] : undefined;
-    const afterQuote = !!before && view.isQuoteMark(subject[0] - 1) && !!view.quoteClosing(subject[0] - 1) && !ctx.that && !ctx.colon;
+    const afterQuote = !!before && view.isQuoteMark(subject[0] - 1) && endsClause(view, subject[0] - 1) && !ctx.that && !ctx.colon;
     const trailing = afterQuote || (ctx.end && before?.text === ',');
     const content = trailing ? contentBefore(view, s, subject[0]) : contentAfter(view, s, ctx.next + particle);
     if (!content) continue;

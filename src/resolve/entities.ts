@@ -71,7 +71,7 @@ export class Registry {
       const types = sources.coreference.get(info.head);
       if (info.definite && types) {
         entity =
-          this.latest((e) => types.includes(e.type) && e.descriptions.has(info.head), at) ??
+          this.latest((e) => e.descriptions.has(info.head), at) ??
           this.latest((e) => types.includes(e.type) && (info.plural === e.plural || e.type === 'person'), at);
       }
       entity ??= this.byKey(normalize(info.name));

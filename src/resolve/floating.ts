@@ -2,8 +2,8 @@ import type { Doc, Span } from '../types.js';
 import type { Claim } from './claims.js';
 
 const overlap = (a: Span, b: Span) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
-/** How far back, in paragraphs, a quotation with no cue may still continue the last speaker. */
-const REACH = 3;
+/** A quotation with no cue continues a speaker quoted in the paragraph right before it, no further. */
+const REACH = 1;
 
 /**
  * Quotations that stand alone, with no cue of their own, continue the last speaker: the newspaper
@@ -17,8 +17,9 @@ export function floatingQuotes(doc: Doc, claims: Claim[]): Claim[] {
     const length = sentences.reduce((n, s) => n + s.end - s.start, 0);
     if (!sentences.length || q.end - q.start < 0.6 * length) continue;
     const paragraph = sentences[0].paragraph;
+    if (doc.paragraphs[paragraph].start !== q.start) continue;
     const speaker = [...claims, ...added]
-      .filter((c) => c.content.start < q.start && paragraph - paragraphOf(doc, c.content.start) <= REACH)
+      .filter((c) => c.content.start < q.start && c.kind !== 'indirect' && paragraph - paragraphOf(doc, c.content.end - 1) <= REACH)
       .sort((a, b) => b.content.start - a.content.start)[0];
     if (!speaker) continue;
     added.push({

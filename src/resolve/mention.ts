@@ -20,6 +20,7 @@ const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'da', 'del', 'di', 'v
 const JOINERS = new Set(['of', 'and', '&', 'for', 'the', '-', '.', 'de', 'del']);
 const CALENDAR = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday)$/i;
 const POSSESSIVE = /^['’]s?$/;
+const POSTMODIFIERS = new Set(['of', ',', 'on', 'at', 'from', 'for', 'by', 'in', 'with']);
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their']);
 
 const capital = (t: Token) => /^[A-Z0-9]/.test(t.text) && /\w/.test(t.text);
@@ -144,18 +145,20 @@ function describeDescription(tokens: Token[]): MentionInfo {
   const first = tokens[0];
   const definite = DEFINITE.has(first.lower);
   const body = DEFINITE.has(first.lower) || first.pos === 'DET' ? tokens.slice(1) : tokens;
-  const cut = body.findIndex((t) => t.lower === 'of' || t.text === ',' || t.lower === 'on' || t.lower === 'at' || t.lower === 'from' || t.lower === 'for');
+  const cut = body.findIndex((t) => POSTMODIFIERS.has(t.lower));
   const headPart = cut > 0 ? body.slice(0, cut) : body;
   const headToken = [...headPart].reverse().find((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || commonHead(t.lower)) ?? headPart[headPart.length - 1] ?? first;
   const head = headToken.lower;
   const type = (['vague', 'document', 'media', 'government', 'organization', 'anonymous'] as const).find((t) => sources.types[t].heads.has(head)) ?? (sources.titles.has(head) ? 'anonymous' : 'anonymous');
-  return { form: 'description', name: join(body.length ? body : tokens), type, head, plural: /s$/.test(head) && head !== 'news', definite, aliases: [] };
+  // "the post by an unknown author" picks out a new source; a bare "the post" points back to one
+  return { form: 'description', name: join(body.length ? body : tokens), type, head, plural: /s$/.test(head) && head !== 'news', definite: definite && cut < 0, aliases: [] };
 }
 
 /** Reads a mention's tokens: which entities it names or describes (two for "X and Y"), and of what type. */
 export function describeMention(tokens: Token[]): MentionInfo[] {
   if (tokens.length === 1 && tokens[0].pos === 'PRON') {
     const w = tokens[0].lower;
+    if (sources.firstPersonPronouns.has(w)) return []; // the writer, not a cited source
     const type: SourceType = sources.personPronouns.has(w) ? 'person' : sources.pluralPronouns.has(w) ? 'anonymous' : 'organization';
     return [{ form: 'pronoun', name: tokens[0].text, type, head: w, plural: sources.pluralPronouns.has(w), definite: true, aliases: [] }];
   }

@@ -15,6 +15,17 @@ function opensAt(text: string, i: number): boolean {
   return OPENERS.has(text[i]) || (text[i] === '"' && straightOpens(text, i));
 }
 
+/** A paragraph whose first quotation mark closes: the quote before it ran on without the reopening mark. */
+function closesFirst(text: string, p: Paragraph): boolean {
+  for (let i = p.start; i < p.end; i++) {
+    const c = text[i];
+    if (CLOSERS.has(c)) return true;
+    if (OPENERS.has(c)) return false;
+    if (c === '"') return !straightOpens(text, i);
+  }
+  return false;
+}
+
 /**
  * Quotations, following the newspaper convention that a quote running over several paragraphs leaves
  * each paragraph open and reopens the next one with a fresh opening mark.
@@ -39,7 +50,7 @@ export function quotes(text: string, paras: Paragraph[]): Quote[] {
       }
     }
     const next = paras[k + 1];
-    if (open >= 0 && !(next && opensAt(text, next.start))) {
+    if (open >= 0 && !(next && (opensAt(text, next.start) || closesFirst(text, next)))) {
       found.push({ start: open, end: p.end, closed: false });
       open = -1;
     }
