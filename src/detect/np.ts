@@ -94,13 +94,18 @@ function subjectBeforeAsides(tokens: Token[], lo: number, comma: number): Range 
   while (end > lo) {
     let p = end - 1;
     while (p >= lo && tokens[p].text !== ',' && !/^["“”]$/.test(tokens[p].text)) p--;
-    if (p >= lo && tokens[p].text !== ',') break;
     if (hasVerb(tokens, p + 1, end)) {
+      // "Results of NCLAN studies, published in a paper by AS Heagle, show": a participle aside
+      if (p >= lo && tokens[p].text === ',' && tokens[p + 1].pos === 'VERB') {
+        end = p;
+        continue;
+      }
       // "The results of the study published this week, revealed ...": the clause-initial phrase
       if (p < lo && chunks.length === 0) return phraseStartingAt(tokens, lo, lo, end);
       break;
     }
     chunks.unshift([p + 1, end]);
+    if (p < lo || tokens[p].text !== ',') break; // the sentence start, or the quotation the subject follows
     end = p;
   }
   for (let k = 0; k < chunks.length; k++) {
@@ -126,7 +131,7 @@ export function subjectOf(tokens: Token[], s: Sentence, v: number): Range | null
   if (j < lo) return null;
   const t = tokens[j];
   if (personal(t)) return [j, j + 1];
-  if (sources.relativePronouns.has(t.lower) && t.lower !== 'that') {
+  if (t.pos === 'PRON' && sources.relativePronouns.has(t.lower) && t.lower !== 'that') {
     let k = j - 1;
     if (k >= lo && tokens[k].text === ',') k--;
     return k >= lo ? phraseEndingAt(tokens, k, lo, v) : null;

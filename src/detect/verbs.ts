@@ -150,7 +150,8 @@ function cueVerb(view: DocView, s: Sentence, v: number): VerbCue | undefined {
   const t = view.tokens[v];
   if (isVerb(t.pos)) return cues.verbs.get(t.lemma);
   const next = view.tokens[v + 1];
-  if (t.pos === 'NOUN' && v > s.tokenStart && t.lower.endsWith('s') && next && (next.lower === 'that' || next.text === ':')) return cues.verbs.get(t.lower.slice(0, -1));
+  const leadsContent = next && (next.lower === 'that' || next.text === ':' || (next.text === ',' && !!view.quoteOpening(v + 2)));
+  if (t.pos === 'NOUN' && v > s.tokenStart && t.lower.endsWith('s') && leadsContent) return cues.verbs.get(t.lower.slice(0, -1));
   return undefined;
 }
 
@@ -158,7 +159,7 @@ function cueVerb(view: DocView, s: Sentence, v: number): VerbCue | undefined {
 function passive(view: DocView, s: Sentence, v: number): boolean {
   let j = v - 1;
   while (j >= s.tokenStart && view.tokens[j].pos === 'ADV') j--;
-  if (view.tokens[v + 1]?.lower === 'by') return true;
+  if (view.tokens[v + 1]?.lower === 'by' && view.tokens[v + 2]?.pos !== 'NUM') return true;
   return j >= s.tokenStart && /^(is|are|was|were|be|been|being)$/.test(view.tokens[j].lower) && view.tokens[v].lower.endsWith('ed');
 }
 

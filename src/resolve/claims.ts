@@ -3,6 +3,7 @@ import type { ClaimKind, Cue, Doc, Span } from '../types.js';
 import type { DocView } from '../detect/doc-view.js';
 import { Registry, type Entity } from './entities.js';
 import { describeMention } from './mention.js';
+import { phraseStartingAt } from '../detect/np.js';
 
 /** A cue tied to the entity it cites. */
 export interface Claim extends Cue {
@@ -44,6 +45,28 @@ function sentenceSpan(doc: Doc, spans: Span[]): Span {
   return { start: touched[0].start, end: touched[touched.length - 1].end };
 }
 
+/** How many sentences back a pronoun looks for a person named as a subject but not yet cited. */
+const SUBJECT_REACH = 2;
+
+/**
+ * "Harry Kane won the award. He said, ...": the person a pronoun points to may be the subject of a recent
+ * sentence rather than an earlier source. Registers that person when they are the nearer candidate.
+ */
+function introduceSubject(view: DocView, registry: Registry, at: number): void {
+  const { doc, tokens } = view;
+  const here = doc.sentences.findIndex((s) => s.start <= at && at < s.end);
+  for (let k = here; k >= 0 && k >= here - SUBJECT_REACH; k--) {
+    const s = doc.sentences[k];
+    const np = phraseStartingAt(tokens, s.tokenStart, s.tokenStart, s.tokenEnd);
+    if (!np || tokens[np[1] - 1].start >= at || !tokens.slice(np[0], np[1]).some((t) => t.pos === 'PROPN')) continue;
+    const span = view.charSpan(np[0], np[1]);
+    const [info] = describeMention(tokens.slice(np[0], np[1]));
+    const latest = registry.entities.filter((e) => e.type === 'person').reduce((m, e) => Math.max(m, e.last), -1);
+    if (info?.type === 'person' && info.form === 'name' && span.start > latest) registry.resolve(info, span);
+    return;
+  }
+}
+
 /**
  * Ties each cue to an entity, in text order so that pronouns and descriptions look back only at what the
  * reader has already met; then keeps the outermost of nested reporting verbs and records chains in `via`.
@@ -60,7 +83,7 @@ export function resolveClaims(view: DocView, found: Cue[], registry: Registry): 
       infos = [{ form: 'description' as const, name: lexicon.vagueSource, type: 'vague' as const, head: lexicon.vagueSource, plural: true, definite: false, aliases: [] }];
     }
     for (const info of infos) {
-      if (info.form === 'pronoun' && !['person', 'anonymous', 'organization'].includes(info.type)) continue;
+      if (info.form === 'pronoun' && info.type === 'person' && cue.mention) introduceSubject(view, registry, cue.mention.start);
       const entity = registry.resolve(info, cue.mention);
       if (!entity) continue;
       const spans = [cue.content, ...(cue.cue ? [cue.cue] : []), ...(cue.mention ? [cue.mention] : [])];
