@@ -35,7 +35,12 @@ export class DocView {
     return this.doc.quotes.find((q) => q.closed && q.end === t.end);
   }
 
-  isQuoteMark = (i: number) => /^["“”«»„]$/.test(this.tokens[i]?.text ?? '');
+  /** A quotation mark: a double one, or an apostrophe that opens or closes a quotation ('' style). */
+  isQuoteMark = (i: number): boolean => {
+    const text = this.tokens[i]?.text ?? '';
+    if (/^["“”«»„]$/.test(text)) return true;
+    return text === "'" && (!!this.quoteClosing(i) || this.quoteOf[i] <= -2 || this.quoteOf[i + 1] <= -2 && this.tokens[i + 1]?.start === this.tokens[i].end);
+  };
 
   /** Token index range [from, to) of the tokens inside a character span. */
   tokenRange(span: Span): [number, number] {

@@ -1,11 +1,11 @@
 import type { Cue, Doc } from '../types.js';
 import { DocView } from './doc-view.js';
-import { accordingCues, dashCues, vagueCues, wordsCues } from './phrases.js';
+import { accordingCues, colonCues, dashCues, vagueCues, wordsCues } from './phrases.js';
 import { verbCues } from './verbs.js';
 
 export { DocView } from './doc-view.js';
 
-const PATTERNS = [verbCues, accordingCues, wordsCues, dashCues, vagueCues];
+const PATTERNS = [verbCues, accordingCues, wordsCues, dashCues, colonCues, vagueCues];
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 

@@ -93,7 +93,7 @@ function subjectBeforeAsides(tokens: Token[], lo: number, comma: number): Range 
   let end = comma;
   while (end > lo) {
     let p = end - 1;
-    while (p >= lo && tokens[p].text !== ',' && !/^["“”]$/.test(tokens[p].text)) p--;
+    while (p >= lo && tokens[p].text !== ',' && !/^["“”']$/.test(tokens[p].text)) p--;
     if (hasVerb(tokens, p + 1, end)) {
       // "Results of NCLAN studies, published in a paper by AS Heagle, show": a participle aside
       if (p >= lo && tokens[p].text === ',' && tokens[p + 1].pos === 'VERB') {
@@ -137,9 +137,10 @@ export function subjectOf(tokens: Token[], s: Sentence, v: number): Range | null
     return k >= lo ? phraseEndingAt(tokens, k, lo, v) : null;
   }
   if (t.text === ')') {
-    // "The World Health Organisation (WHO) recommends": the acronym is an alias of the phrase before it
-    const open = tokens.findIndex((x, i) => i >= lo && i < j && x.text === '(' && i >= j - 3);
-    if (open > lo) {
+    // "The World Health Organisation (WHO) recommends", "Rep. Gwen Moore (D-Wis.) said": a bracket inside the name
+    let open = j - 1;
+    while (open > lo && open > j - 9 && tokens[open].text !== '(') open--;
+    if (open > lo && tokens[open].text === '(') {
       const core = phraseEndingAt(tokens, open - 1, lo, v);
       return core ? [core[0], j + 1] : null;
     }

@@ -100,3 +100,18 @@ export function vagueCues(view: DocView, s: Sentence): Cue[] {
   }
   return [];
 }
+
+/** "PENCE: Well, look, ..." and "Kerry: By law, ...": a speaker's name and a colon opening a paragraph. */
+export function colonCues(view: DocView, s: Sentence): Cue[] {
+  const { tokens } = view;
+  const para = view.doc.paragraphs[s.paragraph];
+  if (para.heading) return [];
+  let first = s.tokenStart;
+  if (view.isQuoteMark(first)) first++;
+  if (tokens[first]?.start > para.start + 1) return [];
+  let colon = first;
+  while (colon < s.tokenEnd && colon - first < 5 && tokens[colon].pos === 'PROPN') colon++;
+  if (colon === first || tokens[colon]?.text !== ':' || colon + 1 >= s.tokenEnd) return [];
+  const content = { start: tokens[colon + 1].start, end: para.end };
+  return [{ pattern: 'colon', cue: { ...view.charSpan(colon, colon + 1), lemma: ':' }, mention: view.charSpan(first, colon), content, confidence: 0.7, cueClass: 'speech' }];
+}

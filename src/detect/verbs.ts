@@ -3,19 +3,24 @@ import type { Cue, Sentence, Span, Token } from '../types.js';
 import type { DocView } from './doc-view.js';
 import { phraseStartingAt, subjectOf, type Range } from './np.js';
 
-/** What follows a cue verb, checked against the verb's `needs` in models/cues.json. */
+/**
+ * What follows a cue verb, checked against the verb's `needs` in models/cues.json: `that`, `quote`, `colon`,
+ * `end` (the content came before), `clause` (a clause follows), or any other word, right after the verb ("call for").
+ */
 interface Context {
   that: boolean;
   quote: boolean;
   colon: boolean;
   end: boolean;
   clause: boolean;
-  for: boolean;
-  as: boolean;
-  among: boolean;
+  /** Whether this word comes right after the verb (and its addressee). */
+  ahead: (word: string) => boolean;
   /** First token of what the verb governs, past its addressee. */
   next: number;
 }
+
+/** Particles that belong to the cue itself: "call for", "point out", "talk about". */
+const PARTICLES = new Set(['for', 'out', 'about', 'of']);
 
 const isVerb = (pos: string) => pos === 'VERB' || pos === 'AUX';
 const PUNCT_SKIP = /^[,:]$/;
@@ -35,6 +40,7 @@ function context(view: DocView, s: Sentence, v: number, verb: VerbCue): Context 
     }
     return false;
   };
+  const nextIs = (word: string) => tokens[next]?.lower === word;
   let after = next;
   while (after < s.tokenEnd && PUNCT_SKIP.test(tokens[after].text)) after++;
   const rest = s.tokenEnd - next;
@@ -43,16 +49,14 @@ function context(view: DocView, s: Sentence, v: number, verb: VerbCue): Context 
   for (let i = next + 1; opensPhrase && i < Math.min(s.tokenEnd, next + 16); i++) if (isVerb(tokens[i].pos)) verbAhead = true;
   const prev = tokens[v - 1];
   let quoteAhead = false;
-  for (let i = after; i < s.tokenEnd && !quoteAhead; i++) quoteAhead = !!view.quoteOpening(i);
+  for (let i = after; i < Math.min(s.tokenEnd, after + 6) && !quoteAhead && !isVerb(tokens[i].pos); i++) quoteAhead = !!view.quoteOpening(i);
   return {
     that: look('that'),
     quote: quoteAhead || (!!prev && view.isQuoteMark(v - 1)) || (!!prev && prev.text === ',' && view.isQuoteMark(v - 2)),
     colon: tokens[next]?.text === ':',
     end: rest <= 5 && !verbAhead,
     clause: verbAhead,
-    for: tokens[next]?.lower === 'for',
-    as: look('as'),
-    among: look('among'),
+    ahead: nextIs,
     next,
   };
 }
@@ -106,34 +110,32 @@ function contentBefore(view: DocView, s: Sentence, stop: number): Span | null {
 }
 
 /**
- * A source that ends its sentence, with any appositive ("said Khaled Al-Maeena, editor at large at the
- * Saudi Gazette."); a verb after it means the phrase was the subject of a new clause instead.
+ * The source of an inverted cue ("said Khaled Al-Maeena, editor at large at the Saudi Gazette."), with its
+ * appositive; a verb right after the phrase means it was the subject of a new clause instead.
  */
-function closesSentence(view: DocView, s: Sentence, core: Range): Range | null {
+function invertedSource(view: DocView, s: Sentence, core: Range): Range | null {
   const { tokens } = view;
-  let end = s.tokenEnd;
-  while (end > core[1] && /^[.!?]$/.test(tokens[end - 1].text)) end--;
-  if (end === core[1]) return core;
-  if (tokens[core[1]].text !== ',') return null;
-  for (let i = core[1] + 1; i < end; i++) if (isVerb(tokens[i].pos) || tokens[i].text === ',') return null;
-  const appositive = phraseStartingAt(tokens, core[1] + 1, s.tokenStart, end);
-  return appositive && appositive[1] === end ? [core[0], end] : null;
+  for (let i = core[1]; i < Math.min(s.tokenEnd, core[1] + 2) && tokens[i].text !== ','; i++) if (isVerb(tokens[i].pos)) return null;
+  if (tokens[core[1]]?.text !== ',') return core;
+  const appositive = phraseStartingAt(tokens, core[1] + 1, s.tokenStart, s.tokenEnd);
+  return appositive ? [core[0], appositive[1]] : core;
 }
 
 /** `"…,"` or `"…?"`: a quotation closed as a whole clause, ready for its speaker; not a quoted title or word. */
 function endsClause(view: DocView, mark: number): boolean {
-  return !!view.quoteClosing(mark) && /^[,?!.]$/.test(view.tokens[mark - 1]?.text ?? '');
+  return !!view.quoteClosing(mark) && /^[,?!.'’]$/.test(view.tokens[mark - 1]?.text ?? '');
 }
 
 /** `"…," said X` and `…, said the newspaper.` */
 function inverted(view: DocView, s: Sentence, v: number): { mention: Range; content: Span } | null {
   const { tokens } = view;
   const prev = tokens[v - 1];
+  if (view.tokens[v].lower.endsWith('ing')) return null; // ", highlighting the importance": a participle, not "said X"
   if (!prev || v - 1 < s.tokenStart || !(prev.text === ',' || (view.isQuoteMark(v - 1) && endsClause(view, v - 1)))) return null;
   const who = tokens[v + 1];
   if (!who) return null;
   const core: Range | null = who.pos === 'PRON' ? [v + 1, v + 2] : phraseStartingAt(tokens, v + 1, s.tokenStart, s.tokenEnd);
-  const mention = core && closesSentence(view, s, core);
+  const mention = core && invertedSource(view, s, core);
   const content = mention && contentBefore(view, s, v);
   return mention && content ? { mention, content } : null;
 }
@@ -163,6 +165,22 @@ function passive(view: DocView, s: Sentence, v: number): boolean {
   return j >= s.tokenStart && /^(is|are|was|were|be|been|being)$/.test(view.tokens[j].lower) && view.tokens[v].lower.endsWith('ed');
 }
 
+/** ", saying …", ", adding that …": a participle that reports for the subject of its clause. */
+const participle = (view: DocView, s: Sentence, v: number) => v - 1 > s.tokenStart && view.tokens[v].lower.endsWith('ing') && view.tokens[v - 1].text === ',';
+
+/** The subject that opens the clause, past a leading adverbial ("Despite this, al-Assad continued …"). */
+function clauseSubject(view: DocView, s: Sentence, before: number): Range | null {
+  const { tokens } = view;
+  let start = s.tokenStart;
+  if (['ADP', 'SCONJ', 'ADV', 'CCONJ'].includes(tokens[start].pos)) {
+    const comma = tokens.findIndex((t, i) => i > start && i < before && t.text === ',');
+    if (comma < 0) return null;
+    start = comma + 1;
+  }
+  if (tokens[start].pos === 'PRON') return [start, start + 1];
+  return phraseStartingAt(tokens, start, s.tokenStart, before);
+}
+
 /** Cues led by a reporting verb from models/cues.json: "X said (that) …", "…, X said", "said X", "X told Y: …". */
 export function verbCues(view: DocView, s: Sentence): Cue[] {
   const { tokens } = view;
@@ -171,8 +189,8 @@ export function verbCues(view: DocView, s: Sentence): Cue[] {
     const verb = cueVerb(view, s, v);
     if (!verb || view.quoteAt(v) || passive(view, s, v)) continue;
     const ctx = context(view, s, v, verb);
-    if (verb.needs && !verb.needs.some((n) => ctx[n as keyof Context])) continue;
-    const particle = ctx.for && verb.needs?.includes('for') ? 1 : 0;
+    if (verb.needs && !verb.needs.some((n) => (n in ctx && n !== 'ahead' && n !== 'next' ? ctx[n as 'that'] : ctx.ahead(n)))) continue;
+    const particle = PARTICLES.has(tokens[ctx.next]?.lower ?? '') && verb.needs?.includes(tokens[ctx.next].lower) ? 1 : 0;
     const confidence = cues.classes[verb.class]?.confidence ?? 0.7;
     const base = { cue: { ...cueSpan(view, v, particle), lemma: verb.lemma }, confidence, cueClass: verb.class };
     const inv = inverted(view, s, v);
@@ -180,7 +198,7 @@ export function verbCues(view: DocView, s: Sentence): Cue[] {
       found.push({ pattern: 'inverted', ...base, mention: view.charSpan(inv.mention[0], inv.mention[1]), content: inv.content });
       continue;
     }
-    const subject = subjectOf(tokens, s, v);
+    const subject = participle(view, s, v) ? clauseSubject(view, s, v) : subjectOf(tokens, s, v);
     if (!subject || !fitsClass(tokens[subject[1] - 1], verb)) continue;
     const before = subject[0] > s.tokenStart ? tokens[subject[0] - 1] : undefined;
     const afterQuote = !!before && view.isQuoteMark(subject[0] - 1) && endsClause(view, subject[0] - 1) && !ctx.that && !ctx.colon;

@@ -14,7 +14,7 @@ export interface VerbCue {
   needs?: string[];
 }
 interface CueFile {
-  classes: Record<string, { confidence: number; specificSource?: boolean; sourceHeads?: string[] }>;
+  classes: Record<string, { confidence: number; sourceHeads?: string[] }>;
   verbs: VerbCue[];
   according: string[][];
   words: string[][];

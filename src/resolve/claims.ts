@@ -104,6 +104,8 @@ function nest(claims: Claim[]): Claim[] {
     if (!inner.cue) continue;
     for (const outer of claims) {
       if (outer === inner || outer.entity === inner.entity || !inside(inner.cue, outer.content)) continue;
+      // "X decided to go, a source said": the trailing cue frames everything before it
+      if (inner.pattern === 'inverted' && outer.cue && inside(outer.cue, inner.content)) continue;
       if (inner.pattern !== 'according' && outer.pattern !== 'according' && outer.kind === 'indirect') dropped.add(inner);
       else if (!inner.via.includes(outer.entity)) inner.via.push(outer.entity, ...outer.via);
     }

@@ -167,7 +167,7 @@ export function describeMention(tokens: Token[]): MentionInfo[] {
   let body = tokens;
   if (paren > 0) {
     const inner = tokens.slice(paren + 1, tokens.findIndex((t) => t.text === ')'));
-    if (inner.length) aliases.push(join(inner));
+    if (inner.length === 1 && /^[A-Z][A-Z0-9]+$/.test(inner[0].text)) aliases.push(inner[0].text);
     body = tokens.slice(0, paren);
   }
   const comma = body.findIndex((t) => t.text === ',');

@@ -3,25 +3,34 @@ import type { Paragraph, Quote } from '../types.js';
 const OPENERS = new Set(['“', '«', '„']);
 const CLOSERS = new Set(['”', '»']);
 
+/** The quotation mark at `i` and how many characters it takes: "''" is the double quote of some newsrooms' style. */
+function markAt(text: string, i: number): { c: string; width: number } | null {
+  const c = text[i];
+  if (c === "'" && text[i + 1] === "'") return { c: '"', width: 2 };
+  if (c === '"' || OPENERS.has(c) || CLOSERS.has(c)) return { c, width: 1 };
+  return null;
+}
+
 /** A straight double quote opens when it starts a word and closes when it ends one. */
-function straightOpens(text: string, i: number): boolean {
+function straightOpens(text: string, i: number, width: number): boolean {
   const before = i > 0 ? text[i - 1] : ' ';
-  const after = text[i + 1] ?? ' ';
-  if (/\s|[([{—–-]/.test(before)) return !/\s/.test(after);
-  return false;
+  const after = text[i + width] ?? ' ';
+  return /\s|[([{—–-]/.test(before) && !/\s/.test(after);
 }
 
 function opensAt(text: string, i: number): boolean {
-  return OPENERS.has(text[i]) || (text[i] === '"' && straightOpens(text, i));
+  const m = markAt(text, i);
+  return !!m && (OPENERS.has(m.c) || (m.c === '"' && straightOpens(text, i, m.width)));
 }
 
 /** A paragraph whose first quotation mark closes: the quote before it ran on without the reopening mark. */
 function closesFirst(text: string, p: Paragraph): boolean {
   for (let i = p.start; i < p.end; i++) {
-    const c = text[i];
-    if (CLOSERS.has(c)) return true;
-    if (OPENERS.has(c)) return false;
-    if (c === '"') return !straightOpens(text, i);
+    const m = markAt(text, i);
+    if (!m) continue;
+    if (CLOSERS.has(m.c)) return true;
+    if (OPENERS.has(m.c)) return false;
+    return !straightOpens(text, i, m.width);
   }
   return false;
 }
@@ -35,19 +44,20 @@ export function quotes(text: string, paras: Paragraph[]): Quote[] {
   let open = -1;
   paras.forEach((p, k) => {
     for (let i = p.start; i < p.end; i++) {
-      const c = text[i];
-      if (c !== '"' && !OPENERS.has(c) && !CLOSERS.has(c)) continue;
+      const m = markAt(text, i);
+      if (!m) continue;
       if (open < 0) {
         if (opensAt(text, i)) open = i;
-      } else if (CLOSERS.has(c) || (c === '"' && !straightOpens(text, i))) {
-        found.push({ start: open, end: i + 1, closed: true });
+      } else if (CLOSERS.has(m.c) || (m.c === '"' && !straightOpens(text, i, m.width))) {
+        found.push({ start: open, end: i + m.width, closed: true });
         open = -1;
       } else if (i === p.start) {
         // the reopening mark of a quote carried over from the previous paragraph
-      } else if (OPENERS.has(c)) {
+      } else if (OPENERS.has(m.c)) {
         found.push({ start: open, end: i, closed: false });
         open = i;
       }
+      i += m.width - 1;
     }
     const next = paras[k + 1];
     if (open >= 0 && !(next && (opensAt(text, next.start) || closesFirst(text, next)))) {
