@@ -14,6 +14,14 @@ const isName = (t: Token | undefined) => !!t && (t.pos === 'PROPN' || /^[A-Z]/.t
 
 export type Range = [number, number];
 
+/** Hyphenated compounds ("well-informed", "al-Assad") act as one word whatever their parts were tagged. */
+function hyphenated(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  const left = tokens[i - 1];
+  const right = tokens[i + 1];
+  return /^\w/.test(t.text) && ((right?.text === '-' && right.start === t.end) || (left?.text === '-' && left.end === t.start));
+}
+
 const gerund = (t: Token) => t.pos === 'VERB' && t.lower.endsWith('ing');
 
 /** Tokens that may stand inside a noun phrase, given its neighbours (left and right). */
@@ -22,8 +30,7 @@ function inside(tokens: Token[], i: number, lo: number, hi: number): boolean {
   const left = i > lo ? tokens[i - 1] : undefined;
   const right = i + 1 < hi ? tokens[i + 1] : undefined;
   if (NOMINAL.has(t.pos) && t.pos !== 'DET') return true;
-  // hyphenated compounds ("well-informed", "al-Assad") act as one word whatever their parts were tagged
-  if (/^\w/.test(t.text) && ((right?.text === '-' && right.start === t.end) || (left?.text === '-' && left.end === t.start))) return true;
+  if (hyphenated(tokens, i)) return true;
   if (POSSESSIVE.has(t.text) || t.pos === 'PART' && POSSESSIVE.has(t.lower)) return !!left && isNoun(left);
   if (INNER_PUNCT.has(t.text)) return !!left && !!right && /\w$/.test(left.text) && /^\w/.test(right.text) && left.end === t.start && t.end === right.start;
   if (t.lower === 'and' || t.lower === '&') return isName(left) && isName(right);
@@ -49,7 +56,7 @@ export function phraseEndingAt(tokens: Token[], last: number, lo: number, hi: nu
     i--;
   }
   let start = i + 1;
-  while (start <= last && !NOMINAL.has(tokens[start].pos) && !POSSESSIVE_PRONOUNS.has(tokens[start].lower)) start++;
+  while (start <= last && !NOMINAL.has(tokens[start].pos) && !POSSESSIVE_PRONOUNS.has(tokens[start].lower) && !hyphenated(tokens, start)) start++;
   let end = last + 1;
   while (end > start && !isNoun(tokens[end - 1]) && tokens[end - 1].pos !== 'NUM' && !(tokens[end - 1].pos === 'ADJ' && end - 1 === last)) end--;
   return end > start ? [start, end] : null;
@@ -95,8 +102,8 @@ function subjectBeforeAsides(tokens: Token[], lo: number, comma: number): Range 
     let p = end - 1;
     while (p >= lo && tokens[p].text !== ',' && !/^["“”']$/.test(tokens[p].text)) p--;
     if (hasVerb(tokens, p + 1, end)) {
-      // "Results of NCLAN studies, published in a paper by AS Heagle, show": a participle aside
-      if (p >= lo && tokens[p].text === ',' && tokens[p + 1].pos === 'VERB') {
+      // "Results of NCLAN studies, published in a paper by AS Heagle, show" and "Dr. Sesay, who led the trial, said": asides
+      if (p >= lo && tokens[p].text === ',' && (tokens[p + 1].pos === 'VERB' || /^(who|which)$/.test(tokens[p + 1].lower))) {
         end = p;
         continue;
       }

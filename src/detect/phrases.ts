@@ -82,10 +82,12 @@ export function dashCues(view: DocView, s: Sentence): Cue[] {
   const { tokens } = view;
   const para = view.doc.paragraphs[s.paragraph];
   if (s.end < para.end) return [];
-  for (let d = s.tokenEnd - 2; d >= s.tokenStart && d >= s.tokenEnd - 10; d--) {
+  for (let d = s.tokenEnd - 2; d >= s.tokenStart && d >= s.tokenEnd - 20; d--) {
     if (!cues.dashes.has(tokens[d].text)) continue;
     const quote = d > 0 ? view.quoteClosing(d - 1) : undefined;
-    const source = phraseStartingAt(tokens, d + 1, s.tokenStart, s.tokenEnd);
+    const core = phraseStartingAt(tokens, d + 1, s.tokenStart, s.tokenEnd);
+    const appositive = core && tokens[core[1]]?.text === ',' ? phraseStartingAt(tokens, core[1] + 1, s.tokenStart, s.tokenEnd) : null;
+    const source = core && appositive ? ([core[0], appositive[1]] as [number, number]) : core;
     if (!quote || !source || source[1] < s.tokenEnd - 1) return [];
     return [{ pattern: 'dash', cue: { ...view.charSpan(d, d + 1), lemma: 'dash' }, mention: view.charSpan(source[0], source[1]), content: { start: quote.start, end: quote.end }, confidence: 0.85, cueClass: 'speech' }];
   }

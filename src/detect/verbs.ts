@@ -143,7 +143,7 @@ function inverted(view: DocView, s: Sentence, v: number): { mention: Range; cont
 /** Findings are reported by studies, figures and researchers, or by a named source; "the scene showed" is no attribution. */
 function fitsClass(head: Token, verb: VerbCue): boolean {
   const allowed = cues.classes[verb.class]?.sourceHeads;
-  if (!allowed || head.pos !== 'NOUN') return true;
+  if (!allowed || head.pos !== 'NOUN' || sources.titles.has(head.lower)) return true;
   return allowed.some((type) => sources.types[type as keyof typeof sources.types]?.heads.has(head.lower));
 }
 
@@ -152,8 +152,13 @@ function cueVerb(view: DocView, s: Sentence, v: number): VerbCue | undefined {
   const t = view.tokens[v];
   if (isVerb(t.pos)) return cues.verbs.get(t.lemma);
   const next = view.tokens[v + 1];
+  if (t.pos !== 'NOUN' || v === s.tokenStart) return undefined;
   const leadsContent = next && (next.lower === 'that' || next.text === ':' || (next.text === ',' && !!view.quoteOpening(v + 2)));
-  if (t.pos === 'NOUN' && v > s.tokenStart && t.lower.endsWith('s') && leadsContent) return cues.verbs.get(t.lower.slice(0, -1));
+  if (t.lower.endsWith('s') && leadsContent) return cues.verbs.get(t.lower.slice(0, -1));
+  // "Many residents fear the closure will ...": a bare verb after a plural subject, read as a noun
+  const prev = view.tokens[v - 1];
+  const clause = next && ['DET', 'PRON', 'PROPN'].includes(next.pos) && view.tokens.slice(v + 2, Math.min(s.tokenEnd, v + 10)).some((x) => isVerb(x.pos));
+  if (clause && (prev.pos === 'NOUN' || prev.pos === 'PROPN') && prev.lower.endsWith('s')) return cues.verbs.get(t.lower);
   return undefined;
 }
 
@@ -162,7 +167,7 @@ function passive(view: DocView, s: Sentence, v: number): boolean {
   let j = v - 1;
   while (j >= s.tokenStart && view.tokens[j].pos === 'ADV') j--;
   if (view.tokens[v + 1]?.lower === 'by' && view.tokens[v + 2]?.pos !== 'NUM') return true;
-  return j >= s.tokenStart && /^(is|are|was|were|be|been|being)$/.test(view.tokens[j].lower) && view.tokens[v].lower.endsWith('ed');
+  return j >= s.tokenStart && /^(is|are|was|were|be|been|being)$/.test(view.tokens[j].lower) && view.tokens[v].lemma !== view.tokens[v].lower && !view.tokens[v].lower.endsWith('ing');
 }
 
 /** ", saying …", ", adding that …": a participle that reports for the subject of its clause. */
@@ -181,15 +186,41 @@ function clauseSubject(view: DocView, s: Sentence, before: number): Range | null
   return phraseStartingAt(tokens, start, s.tokenStart, before);
 }
 
+/**
+ * "was reported by Reuters" names its source after "by"; "is said to", "it was reported that" name none: a vague
+ * attribution, which the fact-checker should treat as unsourced.
+ */
+function passiveCue(view: DocView, s: Sentence, v: number, verb: VerbCue): Cue | null {
+  const { tokens } = view;
+  const cue = { ...cueSpan(view, v, 0), lemma: verb.lemma };
+  const agent = tokens[v + 1]?.lower === 'by' ? phraseStartingAt(tokens, v + 2, s.tokenStart, s.tokenEnd) : null;
+  if (agent && verb.class === 'speech') {
+    const content = { start: s.start, end: view.contentEnd(s) };
+    return { pattern: 'verb', cue, mention: view.charSpan(agent[0], agent[1]), content, confidence: 0.75, cueClass: verb.class };
+  }
+  if (agent || !cues.vaguePassives.has(verb.lemma)) return null;
+  const that = tokens[v + 1]?.lower === 'that' ? v + 2 : -1;
+  const content = that > 0 && that < s.tokenEnd ? { start: tokens[that].start, end: view.contentEnd(s) } : { start: s.start, end: view.contentEnd(s) };
+  return { pattern: 'vague', cue, mention: null, content, confidence: 0.5, cueClass: 'vague' };
+}
+
 /** Cues led by a reporting verb from models/cues.json: "X said (that) …", "…, X said", "said X", "X told Y: …". */
 export function verbCues(view: DocView, s: Sentence): Cue[] {
   const { tokens } = view;
   const found: Cue[] = [];
   for (let v = s.tokenStart; v < s.tokenEnd; v++) {
     const verb = cueVerb(view, s, v);
-    if (!verb || view.quoteAt(v) || passive(view, s, v)) continue;
+    if (!verb || view.quoteAt(v)) continue;
+    if (passive(view, s, v)) {
+      const cue = passiveCue(view, s, v, verb);
+      if (cue) found.push(cue);
+      continue;
+    }
     const ctx = context(view, s, v, verb);
-    if (verb.needs && !verb.needs.some((n) => (n in ctx && n !== 'ahead' && n !== 'next' ? ctx[n as 'that'] : ctx.ahead(n)))) continue;
+    const met = (verb.needs ?? []).filter((n) => (n in ctx && n !== 'ahead' && n !== 'next' ? ctx[n as 'that'] : ctx.ahead(n)));
+    if (verb.needs && !met.length) continue;
+    // a verb allowed only at the end of its sentence ("…, the source added.") must have its content before it
+    const onlyTrailing = met.length === 1 && met[0] === 'end';
     const particle = PARTICLES.has(tokens[ctx.next]?.lower ?? '') && verb.needs?.includes(tokens[ctx.next].lower) ? 1 : 0;
     const confidence = cues.classes[verb.class]?.confidence ?? 0.7;
     const base = { cue: { ...cueSpan(view, v, particle), lemma: verb.lemma }, confidence, cueClass: verb.class };
@@ -203,6 +234,7 @@ export function verbCues(view: DocView, s: Sentence): Cue[] {
     const before = subject[0] > s.tokenStart ? tokens[subject[0] - 1] : undefined;
     const afterQuote = !!before && view.isQuoteMark(subject[0] - 1) && endsClause(view, subject[0] - 1) && !ctx.that && !ctx.colon;
     const trailing = afterQuote || (ctx.end && before?.text === ',');
+    if (onlyTrailing && !trailing) continue;
     const content = trailing ? contentBefore(view, s, subject[0]) : contentAfter(view, s, ctx.next + particle);
     if (!content) continue;
     found.push({ pattern: trailing ? 'inverted' : 'verb', ...base, mention: view.charSpan(subject[0], subject[1]), content });

@@ -18,7 +18,7 @@ interface CueFile {
   verbs: VerbCue[];
   according: string[][];
   words: string[][];
-  vague: { adverbs: string[]; source: string };
+  vague: { adverbs: string[]; passives: string[]; source: string };
   dashes: string[];
 }
 interface TypeLexicon {
@@ -55,6 +55,7 @@ export const cues = {
   according: cueFile.according,
   words: cueFile.words,
   vagueAdverbs: lower(cueFile.vague.adverbs),
+  vaguePassives: lower(cueFile.vague.passives),
   vagueSource: cueFile.vague.source,
   dashes: new Set(cueFile.dashes),
 };

@@ -68,6 +68,22 @@ function introduceSubject(view: DocView, registry: Registry, at: number): void {
 }
 
 /**
+ * "Porto Azul president Miguel Antunes was less diplomatic. ... Antunes said": a surname alone refers back to
+ * the fullest earlier name ending in it, even when that person was not yet cited.
+ */
+function introduceFullName(view: DocView, registry: Registry, surname: string, at: number): void {
+  if (registry.entities.some((e) => e.type === 'person' && e.name.split(' ').pop() === surname)) return;
+  const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`(?:\\p{Lu}[\\p{L}'’.-]*\\s+){1,3}${escaped}\\b`, 'gu');
+  let last: RegExpExecArray | null = null;
+  for (const m of view.doc.text.slice(0, at).matchAll(pattern)) last = m;
+  if (!last) return;
+  const [a, b] = view.tokenRange({ start: last.index, end: last.index + last[0].length });
+  const [info] = describeMention(view.tokens.slice(a, b));
+  if (info?.type === 'person' && info.name.endsWith(surname)) registry.resolve(info, view.charSpan(a, b));
+}
+
+/**
  * Ties each cue to an entity, in text order so that pronouns and descriptions look back only at what the
  * reader has already met; then keeps the outermost of nested reporting verbs and records chains in `via`.
  */
@@ -84,6 +100,7 @@ export function resolveClaims(view: DocView, found: Cue[], registry: Registry): 
     }
     for (const info of infos) {
       if (info.form === 'pronoun' && info.type === 'person' && cue.mention) introduceSubject(view, registry, cue.mention.start);
+      if (info.form === 'name' && !/\s/.test(info.name) && cue.mention) introduceFullName(view, registry, info.name, cue.mention.start);
       const entity = registry.resolve(info, cue.mention);
       if (!entity) continue;
       const spans = [cue.content, ...(cue.cue ? [cue.cue] : []), ...(cue.mention ? [cue.mention] : [])];
@@ -103,7 +120,7 @@ function nest(claims: Claim[]): Claim[] {
   for (const inner of claims) {
     if (!inner.cue) continue;
     for (const outer of claims) {
-      if (outer === inner || outer.entity === inner.entity || !inside(inner.cue, outer.content)) continue;
+      if (outer === inner || outer.entity === inner.entity || outer.pattern === 'vague' || !inside(inner.cue, outer.content)) continue;
       // "X decided to go, a source said": the trailing cue frames everything before it
       if (inner.pattern === 'inverted' && outer.cue && inside(outer.cue, inner.content)) continue;
       if (inner.pattern !== 'according' && outer.pattern !== 'according' && outer.kind === 'indirect') dropped.add(inner);

@@ -53,7 +53,8 @@ function nameRuns(tokens: Token[]): Run[] {
     const glued = next && next.start === t.end;
     if (POSSESSIVE.test(t.lower) && cur.length) return close(true);
     const prev = cur[cur.length - 1];
-    if (capital(t) && t.pos !== 'PRON' && t.pos !== 'NUM' && !(i === 0 && commonHead(t.lower))) cur.push(t);
+    // a capital that only opens the sentence ("Local business owners") names nothing
+    if (capital(t) && t.pos !== 'PRON' && t.pos !== 'NUM' && !(i === 0 && (commonHead(t.lower) || t.pos !== 'PROPN'))) cur.push(t);
     else if (prev && prev.end === t.start && (/\w/.test(t.text) || (next && next.start === t.end && t.text === '.'))) cur.push(t); // Secunia.com
     else if (cur.length && JOINERS.has(t.lower) && next && (capital(next) || PARTICLES.has(next.lower))) cur.push(t);
     else if (PARTICLES.has(t.lower) && next && (capital(next) || next.text === '-') && (glued || capital(next))) cur.push(t);
@@ -61,7 +62,7 @@ function nameRuns(tokens: Token[]): Run[] {
     else close(false);
   });
   close(false);
-  return runs.flatMap(splitCoordination).filter((r) => !demonym(r, tokens));
+  return runs.flatMap(splitCoordination).filter((r) => !modifier(r, tokens));
 }
 
 /** "the United Nations and United States" names two sources; "The Globe and Mail" names one. */
@@ -72,11 +73,12 @@ function splitCoordination(run: Run): Run[] {
   return [{ ...run, tokens: run.tokens.slice(0, and), coordination }, ...splitCoordination({ ...run, tokens: run.tokens.slice(and + 1), coordination })];
 }
 
-/** "the American newspaper": a nationality describing the head noun, not a name. */
-function demonym(run: Run, tokens: Token[]): boolean {
-  if (run.tokens.length !== 1 || !/(an|ese|ish|i)$/.test(run.tokens[0].text)) return false;
-  const next = tokens[tokens.indexOf(run.tokens[0]) + 1];
-  return !!next && !capital(next) && next.pos === 'NOUN';
+/** "the American newspaper", "Local business owners": one capitalised word describing the noun after it, not a name. */
+function modifier(run: Run, tokens: Token[]): boolean {
+  const at = tokens.indexOf(run.tokens[0]);
+  const next = tokens[at + 1];
+  if (run.tokens.length !== 1 || !next || capital(next) || next.pos !== 'NOUN') return false;
+  return at === 0 || /(an|ese|ish|i)$/.test(run.tokens[0].text);
 }
 
 /** Drops leading titles ("Prime Minister", "Professor", "Mr.") when a name is left behind them. */

@@ -6,8 +6,10 @@ const ABBREVIATION = /^(?:[A-Za-z]\.){2,}$|^(?:mr|mrs|ms|dr|prof|gen|col|lt|sgt|
 /** Where wink left a sentence open across a line break, or cut one that a quote-and-cue keeps whole. */
 function shouldJoin(tokens: Token[], prev: [number, number], next: [number, number]): boolean {
   const first = tokens[next[0]];
-  if (!/^[a-z]/.test(first.text)) return false;
   const last = tokens[prev[1] - 1];
+  // "…a hundred years." - Lena Morales: a signature belongs to its quotation
+  if (/^[-–—]$/.test(first.text)) return CLOSING_QUOTE.test(last.text);
+  if (!/^[a-z]/.test(first.text)) return false;
   // "Is it over?" asked Smith.  /  ...the U.S. said so.  /  Secunia.com has said
   return last.end === first.start || CLOSING_QUOTE.test(last.text) || ABBREVIATION.test(last.text) || !/^[.!?]$/.test(last.text);
 }
