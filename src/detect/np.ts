@@ -38,6 +38,8 @@ function inside(tokens: Token[], i: number, lo: number, hi: number): boolean {
   if (POSSESSIVE_PRONOUNS.has(t.lower)) return !!right && NOMINAL.has(right.pos);
   // "an Internet posting made ...": a gerund the tagger read as a verb, heading the phrase before it
   if (gerund(t) && !!left && NOMINAL.has(left.pos) && (!right || !NOMINAL.has(right.pos))) return true;
+  // "the leaked letter": a participle used as an adjective
+  if (t.pos === 'VERB' && t.lower.endsWith('ed') && !!left && (left.pos === 'DET' || left.pos === 'ADJ') && !!right && (right.pos === 'NOUN' || right.pos === 'ADJ')) return true;
   return false;
 }
 
@@ -50,6 +52,11 @@ export function phraseEndingAt(tokens: Token[], last: number, lo: number, hi: nu
       i--;
       // a determiner opens the phrase, unless a linking preposition joins it to a longer one
       if (i >= lo && LINKS.has(tokens[i].lower) && inside(tokens, i, lo, hi)) continue;
+      // "the United Nations and the United States": coordinated names
+      if (i > lo && tokens[i].lower === 'and' && tokens[i - 1].pos === 'PROPN' && tokens[i + 2]?.pos === 'PROPN') {
+        i--;
+        continue;
+      }
       break;
     }
     if (!inside(tokens, i, lo, hi)) break;

@@ -23,6 +23,9 @@ interface Context {
 const PARTICLES = new Set(['for', 'out', 'about', 'of']);
 
 const isVerb = (pos: string) => pos === 'VERB' || pos === 'AUX';
+/** "criticised the policy" has an object, so its content is not the clause before it; "added on Friday" has none. */
+const objectAhead = (t: Token | undefined) => !!t && ['DET', 'NOUN', 'PROPN', 'ADJ', 'PRON'].includes(t.pos) && !CALENDAR.test(t.text);
+const CALENDAR = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|recently|earlier|later)$/i;
 const PUNCT_SKIP = /^[,:]$/;
 
 function context(view: DocView, s: Sentence, v: number, verb: VerbCue): Context {
@@ -54,7 +57,7 @@ function context(view: DocView, s: Sentence, v: number, verb: VerbCue): Context 
     that: look('that'),
     quote: quoteAhead || (!!prev && view.isQuoteMark(v - 1)) || (!!prev && prev.text === ',' && view.isQuoteMark(v - 2)),
     colon: tokens[next]?.text === ':',
-    end: rest <= 5 && !verbAhead,
+    end: rest <= 5 && !verbAhead && !objectAhead(tokens[next]),
     clause: verbAhead,
     ahead: nextIs,
     next,

@@ -34,7 +34,8 @@ function hedgesIn(view: DocView, spans: Span[]): string[] {
   const found = new Set<string>();
   for (const span of spans) {
     const [a, b] = view.tokenRange(span);
-    for (let i = a; i < b; i++) if (hedgeWords.has(view.tokens[i].lower) && !view.quoteAt(i)) found.add(view.tokens[i].lower);
+    // lowercase only: "May" the month is no hedge
+    for (let i = a; i < b; i++) if (hedgeWords.has(view.tokens[i].text) && !view.quoteAt(i)) found.add(view.tokens[i].text);
   }
   return [...found];
 }

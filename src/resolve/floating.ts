@@ -19,7 +19,7 @@ export function floatingQuotes(doc: Doc, claims: Claim[]): Claim[] {
     const paragraph = sentences[0].paragraph;
     if (doc.paragraphs[paragraph].start !== q.start) continue;
     const speaker = [...claims, ...added]
-      .filter((c) => c.content.start < q.start && c.kind !== 'indirect' && paragraph - paragraphOf(doc, c.content.end - 1) <= REACH)
+      .filter((c) => c.content.start < q.start && paragraph - paragraphOf(doc, c.content.end - 1) <= REACH)
       .sort((a, b) => b.content.start - a.content.start)[0];
     if (!speaker) continue;
     added.push({

@@ -53,10 +53,9 @@ function nameRuns(tokens: Token[]): Run[] {
     const glued = next && next.start === t.end;
     if (POSSESSIVE.test(t.lower) && cur.length) return close(true);
     const prev = cur[cur.length - 1];
-    // a capital that only opens the sentence ("Local business owners") names nothing
-    if (capital(t) && t.pos !== 'PRON' && t.pos !== 'NUM' && !(i === 0 && (commonHead(t.lower) || t.pos !== 'PROPN'))) cur.push(t);
+    if (capital(t) && t.pos !== 'PRON' && t.pos !== 'NUM' && !(i === 0 && commonHead(t.lower))) cur.push(t);
     else if (prev && prev.end === t.start && (/\w/.test(t.text) || (next && next.start === t.end && t.text === '.'))) cur.push(t); // Secunia.com
-    else if (cur.length && JOINERS.has(t.lower) && next && (capital(next) || PARTICLES.has(next.lower))) cur.push(t);
+    else if (cur.length && JOINERS.has(t.lower) && next && (capital(next) || PARTICLES.has(next.lower) || (JOINERS.has(next.lower) && tokens[i + 2] && capital(tokens[i + 2])))) cur.push(t);
     else if (PARTICLES.has(t.lower) && next && (capital(next) || next.text === '-') && (glued || capital(next))) cur.push(t);
     else if (t.text === '-' && cur.length && glued) cur.push(t);
     else close(false);
@@ -70,14 +69,17 @@ function splitCoordination(run: Run): Run[] {
   const and = run.tokens.findIndex((t) => t.lower === 'and');
   if (and < 2 || run.tokens.length - and - 1 < 2) return [run];
   const coordination = run.tokens[and].start;
-  return [{ ...run, tokens: run.tokens.slice(0, and), coordination }, ...splitCoordination({ ...run, tokens: run.tokens.slice(and + 1), coordination })];
+  let right = and + 1;
+  while (right < run.tokens.length - 1 && JOINERS.has(run.tokens[right].lower)) right++;
+  return [{ ...run, tokens: run.tokens.slice(0, and), coordination }, ...splitCoordination({ ...run, tokens: run.tokens.slice(right), coordination })];
 }
 
-/** "the American newspaper", "Local business owners": one capitalised word describing the noun after it, not a name. */
+/** "the American newspaper", "Local business owners", "Well-informed sources": one capitalised word describing the noun after it. */
 function modifier(run: Run, tokens: Token[]): boolean {
   const at = tokens.indexOf(run.tokens[0]);
-  const next = tokens[at + 1];
-  if (run.tokens.length !== 1 || !next || capital(next) || next.pos !== 'NOUN') return false;
+  const next = tokens[tokens.indexOf(run.tokens[run.tokens.length - 1]) + 1];
+  const words = run.tokens.filter((t, k) => k === 0 || run.tokens[k - 1].end !== t.start).length;
+  if (words !== 1 || !next || capital(next) || (next.pos !== 'NOUN' && next.pos !== 'ADJ')) return false;
   return at === 0 || /(an|ese|ish|i)$/.test(run.tokens[0].text);
 }
 

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { claims } from './helpers/claims.js';
+
+/** One test per cue pattern, on sentences we wrote, with the exact source, cue and content expected. */
+describe('cue patterns', () => {
+  it('subject + reporting verb, with an appositive in the source span', () => {
+    expect(claims('Jeff Rathke, the State Department spokesman, said the talks would resume in May.')).toEqual([
+      { source: 'Jeff Rathke', type: 'person', mention: 'Jeff Rathke, the State Department spokesman', cue: 'said', content: 'the talks would resume in May', kind: 'indirect', via: [], hedged: false, pattern: 'verb' },
+    ]);
+  });
+
+  it('inverted order: "…," said X', () => {
+    expect(claims('"We will not reopen the bridge," said Marta Ellison, the chief engineer.')).toMatchObject([
+      { source: 'Marta Ellison', mention: 'Marta Ellison, the chief engineer', cue: 'said', content: '"We will not reopen the bridge,"', kind: 'direct', pattern: 'inverted' },
+    ]);
+  });
+
+  it('quote first, then "X said"', () => {
+    expect(claims('"We will not reopen the bridge," Marta Ellison said.')).toMatchObject([
+      { source: 'Marta Ellison', mention: 'Marta Ellison', cue: 'said', content: '"We will not reopen the bridge,"', kind: 'direct' },
+    ]);
+  });
+
+  it('"asked X" after a question keeps the quote and its cue in one sentence', () => {
+    expect(claims('"Is it over?" asked Smith.')).toMatchObject([{ source: 'Smith', cue: 'asked', content: '"Is it over?"', kind: 'direct' }]);
+  });
+
+  it('"according to X" trailing the claim', () => {
+    expect(claims('The bridge will stay closed for six weeks, according to the Calder Transport Authority.')).toMatchObject([
+      { source: 'Calder Transport Authority', type: 'government', mention: 'the Calder Transport Authority', cue: 'according to', content: 'The bridge will stay closed for six weeks' },
+    ]);
+  });
+
+  it('"according to X" leading the claim', () => {
+    expect(claims('According to the Calder Transport Authority, the bridge will stay closed for six weeks.')).toMatchObject([
+      { source: 'Calder Transport Authority', cue: 'According to', content: 'the bridge will stay closed for six weeks' },
+    ]);
+  });
+
+  it('"in the words of X" and "in X\'s words"', () => {
+    expect(claims('In the words of one ferry captain, the harbour has never been this busy.')).toMatchObject([
+      { source: 'one ferry captain', type: 'anonymous', cue: 'In the words of', content: 'the harbour has never been this busy', pattern: 'words' },
+    ]);
+    expect(claims("Marta Ellison inspected the cables. In Ellison's words, the cables are beyond repair.")).toMatchObject([
+      { source: 'Marta Ellison', mention: 'Ellison', cue: "In Ellison's words", content: 'the cables are beyond repair', pattern: 'words' },
+    ]);
+  });
+
+  it("\"X's report found\": a document as the source", () => {
+    expect(claims("The ministry's report found that the cables had corroded.")).toMatchObject([
+      { source: "ministry's report", type: 'document', cue: 'found', content: 'the cables had corroded' },
+    ]);
+  });
+
+  it('colon lead-in after "told": the addressee is skipped', () => {
+    expect(claims('The minister told reporters: "We have no money left."')).toMatchObject([
+      { source: 'minister', mention: 'The minister', cue: 'told', content: '"We have no money left."', kind: 'direct' },
+    ]);
+  });
+
+  it('"X told Reuters that …"', () => {
+    expect(claims('Marta Ellison told Reuters that the repairs could cost 30 million dollars.')).toMatchObject([
+      { source: 'Marta Ellison', cue: 'told', content: 'the repairs could cost 30 million dollars', hedged: true },
+    ]);
+  });
+
+  it('dash attribution: "…" - X', () => {
+    expect(claims('"We were promised a bridge that would last a hundred years." - Lena Morales')).toMatchObject([
+      { source: 'Lena Morales', type: 'person', cue: '-', content: '"We were promised a bridge that would last a hundred years."', kind: 'direct', pattern: 'dash' },
+    ]);
+  });
+
+  it('a speaker name and a colon opening a paragraph', () => {
+    expect(claims('The debate went on.\n\nPENCE: Well, look, we will win this state.')).toMatchObject([
+      { source: 'PENCE', cue: ':', content: 'Well, look, we will win this state.', pattern: 'colon' },
+    ]);
+  });
+
+  it('cognition verbs of a specific source', () => {
+    expect(claims('Mayor Daniel Okafor believes the closure is an inconvenience.')).toMatchObject([
+      { source: 'Daniel Okafor', type: 'person', mention: 'Mayor Daniel Okafor', cue: 'believes', content: 'the closure is an inconvenience' },
+    ]);
+    expect(claims('Many residents fear the closure will hurt local shops.')).toMatchObject([{ source: 'Many residents', cue: 'fear', content: 'the closure will hurt local shops' }]);
+  });
+
+  it('no cognition cue without a source that could hold the belief', () => {
+    expect(claims('The scene showed numerous bodies and scattered debris.')).toEqual([]);
+  });
+
+  it('vague cues: "reportedly", "it was reported", "reports indicate"', () => {
+    expect(claims('The mayor reportedly knew of the cracks a week before the closure.')).toMatchObject([
+      { source: 'reports', type: 'vague', mention: null, cue: 'reportedly', hedged: true, pattern: 'vague' },
+    ]);
+    expect(claims('It was reported that two other clubs have asked about the striker.')).toMatchObject([
+      { source: 'reports', type: 'vague', cue: 'was reported', content: 'two other clubs have asked about the striker' },
+    ]);
+    expect(claims('Reports indicate that the council postponed the contract twice.')).toMatchObject([
+      { source: 'Reports', type: 'vague', cue: 'indicate', content: 'the council postponed the contract twice' },
+    ]);
+  });
+
+  it('a passive reporting verb names its source after "by"', () => {
+    expect(claims('The closure was announced by the Calder Transport Authority on Monday.')).toMatchObject([
+      { source: 'Calder Transport Authority', cue: 'was announced', content: 'The closure was announced by the Calder Transport Authority on Monday' },
+    ]);
+  });
+
+  it('a participle reports for the subject of its clause', () => {
+    expect(claims('Despite this, the mayor kept calling ministers, arguing that the army would hold out.')).toMatchObject([
+      { source: 'mayor', mention: 'the mayor', cue: 'arguing', content: 'the army would hold out' },
+    ]);
+  });
+
+  it('ignores reporting verbs inside a quotation: they belong to the quoted speaker', () => {
+    expect(claims('"They said it was safe," Ellison said.')).toMatchObject([{ source: 'Ellison', content: '"They said it was safe,"' }]);
+  });
+
+  it('a trailing cue frames the clause before it, and a verb inside that clause is not a second claim', () => {
+    expect(claims('A campaign aide decided to change course, a source said.')).toMatchObject([{ source: 'source', mention: 'a source', cue: 'said', content: 'A campaign aide decided to change course' }]);
+  });
+});

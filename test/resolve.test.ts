@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../src/index.js';
+import { claims } from './helpers/claims.js';
+
+/** One test per resolution rule: canonical entity, coreference, type, nesting, floating quotes, hedges, unattributed. */
+describe('resolution rules', () => {
+  it('"the newspaper" refers back to the last media outlet', () => {
+    const text = 'The Calder Gazette reported that the council had postponed the contract. The newspaper noted that the audit rated the bridge as fair.';
+    expect(claims(text).map((c) => [c.source, c.type, c.mention])).toEqual([
+      ['Calder Gazette', 'media', 'The Calder Gazette'],
+      ['Calder Gazette', 'media', 'The newspaper'],
+    ]);
+  });
+
+  it('"the American newspaper" needs no earlier mention of its nationality to find the outlet', () => {
+    const text = 'The National Interest stated that the offensive began on November 27. The city fell within days, according to the American newspaper.';
+    expect(claims(text).map((c) => c.source)).toEqual(['National Interest', 'National Interest']);
+  });
+
+  it('"he" and "the spokesman" refer back to the last compatible person', () => {
+    const text = 'Jeff Rathke is the State Department spokesman. He said the talks would resume. The spokesman added that no date had been set.';
+    expect(claims(text).map((c) => [c.source, c.mention])).toEqual([
+      ['Jeff Rathke', 'He'],
+      ['Jeff Rathke', 'The spokesman'],
+    ]);
+  });
+
+  it('a surname alone resolves to the full name', () => {
+    const text = 'Fuad Basya, a military spokesman, said a warship was deployed. Basya said the rescue took six hours.';
+    const report = analyze(text);
+    expect(report.attributions.map((a) => a.source.name)).toEqual(['Fuad Basya', 'Fuad Basya']);
+    expect(report.sources).toEqual([
+      {
+        id: report.sources[0].id,
+        name: 'Fuad Basya',
+        type: 'person',
+        mentions: [
+          { start: 0, end: 32, text: 'Fuad Basya, a military spokesman' },
+          { start: 63, end: 68, text: 'Basya' },
+        ],
+      },
+    ]);
+  });
+
+  it('an acronym in brackets becomes an alias of the name before it', () => {
+    const text = 'The World Health Organization (WHO) recommends a second trial. WHO says a larger study is under way.';
+    expect(claims(text).map((c) => [c.source, c.type])).toEqual([
+      ['World Health Organization', 'organization'],
+      ['World Health Organization', 'organization'],
+    ]);
+  });
+
+  it('titles are dropped from the canonical name and mark a person', () => {
+    expect(claims("Malaysia's Prime Minister, Najib Razak said the navy would help.").map((c) => [c.source, c.type, c.mention])).toEqual([
+      ['Najib Razak', 'person', "Malaysia's Prime Minister, Najib Razak"],
+    ]);
+  });
+
+  it('types: government, media, document, anonymous, vague', () => {
+    const text = [
+      'The Home Office said the scheme would close.',
+      'Sky News reported that the scheme had cost 2 million pounds.',
+      'The leaked letter says the scheme failed.',
+      'Well-informed diplomatic sources said the minister had left.',
+      'Critics argue that the scheme was rushed.',
+    ].join(' ');
+    expect(claims(text).map((c) => [c.source, c.type])).toEqual([
+      ['Home Office', 'government'],
+      ['Sky News', 'media'],
+      ['leaked letter', 'document'],
+      ['Well-informed diplomatic sources', 'anonymous'],
+      ['Critics', 'vague'],
+    ]);
+  });
+
+  it('nested attribution: the inner source, reported via the outer one', () => {
+    expect(claims('According to AFP, the United Nations criticised the policy.').map((c) => [c.source, c.cue, c.via])).toEqual([
+      ['AFP', 'According to', []],
+      ['United Nations', 'criticised', ['AFP']],
+    ]);
+  });
+
+  it('coordinated sources each get the claim', () => {
+    expect(claims('The United Nations and the United States criticised the decision.').map((c) => c.source)).toEqual(['United Nations', 'United States']);
+  });
+
+  it('a verb inside the paraphrase of another is not a separate attribution', () => {
+    expect(claims('The authors say the results confirm a national deficiency.').map((c) => [c.source, c.cue])).toEqual([['authors', 'say']]);
+  });
+
+  it('a quotation running over paragraphs is one claim', () => {
+    const text = 'Dr. Amina Sesay said, "We checked it three times.\n\n"We had not made a mistake."';
+    expect(claims(text)).toMatchObject([{ source: 'Amina Sesay', content: '"We checked it three times.\n\n"We had not made a mistake."', kind: 'direct' }]);
+  });
+
+  it('a quotation with no cue continues the last speaker', () => {
+    const text = 'Dr. Amina Sesay said the results were strong.\n\n"We checked it three times."';
+    expect(claims(text)).toMatchObject([
+      { source: 'Amina Sesay', cue: 'said', kind: 'indirect' },
+      { source: 'Amina Sesay', cue: null, content: '"We checked it three times."', kind: 'direct', pattern: 'floating' },
+    ]);
+  });
+
+  it('mixed: part of the content is quoted', () => {
+    expect(claims('The mayor said the closure was "an inconvenience, not a scandal" for the city.')).toMatchObject([{ kind: 'mixed' }]);
+  });
+
+  it('hedges are marked, and a capitalised month is not one', () => {
+    expect(claims('The minister said the vaccine could possibly be approved next year.')).toMatchObject([{ hedged: true }]);
+    expect(analyze('The minister said the vaccine could possibly be approved next year.').attributions[0].hedges).toEqual(['could', 'possibly']);
+    expect(claims('The minister said the talks resume in May.')).toMatchObject([{ hedged: false }]);
+  });
+
+  it('a vague cue gives way to the named source of the same sentence', () => {
+    const text = 'Reports indicate that "the brother left for Baghdad," said the American newspaper.';
+    expect(claims(text).map((c) => c.source)).toEqual(['American newspaper']);
+  });
+
+  it('lists checkable sentences that cite no one, and leaves attributed ones out', () => {
+    const text = 'Bridge Closure\n\nThe bridge opened in 1987 and carries about 60,000 vehicles a day. The authority said the bridge would reopen in May. Is it safe?';
+    const report = analyze(text);
+    expect(report.unattributed.map((u) => u.text)).toEqual(['The bridge opened in 1987 and carries about 60,000 vehicles a day.']);
+  });
+});
