@@ -7,11 +7,14 @@ const ABBREVIATION = /^(?:[A-Za-z]\.){2,}$|^(?:mr|mrs|ms|dr|prof|gen|col|lt|sgt|
 function shouldJoin(tokens: Token[], prev: [number, number], next: [number, number]): boolean {
   const first = tokens[next[0]];
   const last = tokens[prev[1] - 1];
+  const before = tokens[prev[1] - 2];
+  // wink splits "Dept." into "Dept" and "."
+  const lastWord = last.text === '.' && before && before.end === last.start ? `${before.text}.` : last.text;
   // "…a hundred years." - Lena Morales: a signature belongs to its quotation
   if (/^[-–—]$/.test(first.text)) return CLOSING_QUOTE.test(last.text);
   if (!/^[a-z]/.test(first.text)) return false;
   // "Is it over?" asked Smith.  /  ...the U.S. said so.  /  Secunia.com has said
-  return last.end === first.start || CLOSING_QUOTE.test(last.text) || ABBREVIATION.test(last.text) || !/^[.!?]$/.test(last.text);
+  return last.end === first.start || CLOSING_QUOTE.test(last.text) || ABBREVIATION.test(lastWord) || !/^[.!?]$/.test(last.text);
 }
 
 /** Sentences from wink's boundaries, cut at paragraph ends and repaired where a quote or abbreviation misled it. */

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { ingest } from '../src/ingest/index.js';
+import { segment } from '../src/segment/index.js';
+
+const doc = (text: string) => segment(ingest({ text }));
+const sentences = (text: string) => {
+  const d = doc(text);
+  return d.sentences.map((s) => d.text.slice(s.start, s.end));
+};
+const quotes = (text: string) => {
+  const d = doc(text);
+  return d.quotes.map((q) => d.text.slice(q.start, q.end));
+};
+
+describe('sentences', () => {
+  it('keeps a quoted question and its "asked X" together', () => {
+    expect(sentences('"Is it over?" asked Mr. Smith. The U.S. State Dept. said so.')).toEqual(['"Is it over?" asked Mr. Smith.', 'The U.S. State Dept. said so.']);
+  });
+
+  it('keeps a domain name whole and a dash signature with its quote', () => {
+    expect(sentences('The firm Secunia.com has said so.')).toEqual(['The firm Secunia.com has said so.']);
+    expect(sentences('"It is a long game." - Matthew Ingram')).toEqual(['"It is a long game." - Matthew Ingram']);
+  });
+
+  it('never runs a sentence across a line break, and marks headings', () => {
+    const d = doc('Safe Passage\nThe minister left on Sunday.');
+    expect(d.sentences.map((s) => [d.text.slice(s.start, s.end), s.heading])).toEqual([
+      ['Safe Passage', true],
+      ['The minister left on Sunday.', false],
+    ]);
+  });
+});
+
+describe('quotations', () => {
+  it('pairs curly and straight marks, and the doubled apostrophes of some newsrooms', () => {
+    expect(quotes('He said “no” and "yes" and \'\'maybe.\'\'')).toEqual(['“no”', '"yes"', "''maybe.''"]);
+  });
+
+  it('runs over paragraphs that reopen with a fresh mark', () => {
+    expect(quotes('She said, "We checked.\n\n"We were right."\n\nThen she left.')).toEqual(['"We checked.\n\n"We were right."']);
+  });
+
+  it('runs over a paragraph that only closes it', () => {
+    expect(quotes('He said, "It felt good.\n\nWe could have scored more."')).toEqual(['"It felt good.\n\nWe could have scored more."']);
+  });
+
+  it('closes an unbalanced quote at its paragraph end', () => {
+    const d = doc('He said, "It felt good.\n\nThe match ended.');
+    expect(d.quotes).toEqual([{ start: 9, end: 23, closed: false }]);
+  });
+});
