@@ -2,7 +2,6 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { DEFAULT_MAX_BYTES } from '../ingest/file.js';
 import { ENGINE_VERSION } from '../paths.js';
 import { FORMATS, type Format } from '../report/render/index.js';
-import { analyzeCommand } from './analyze.js';
 
 const bytes = (value: string) => {
   const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(value.trim());
@@ -25,6 +24,8 @@ export function program(): Command {
     .option('-o, --out <dir>', 'write one report per article and an index.json into this folder')
     .option('--max-bytes <size>', 'refuse articles larger than this', bytes, DEFAULT_MAX_BYTES)
     .action(async (inputs: string[], opts: { format: Format; out?: string; maxBytes: number }) => {
+      // loaded on use, so that --help and usage errors answer without loading the language models
+      const { analyzeCommand } = await import('./analyze.js');
       process.exitCode = await analyzeCommand(inputs, opts);
     });
   return cli;

@@ -97,9 +97,9 @@ export class Registry {
     }
     const words = key.split(' ');
     if (words.length === 1) {
-      // "Basya" after "Fuad Basya"
-      const person = this.latest((e) => e.type === 'person' && surname(e.name) === key, Infinity);
-      if (person) return person;
+      // "Basya" after "Fuad Basya", "the Gazette" after "The Calder Gazette"
+      const named = this.latest((e) => e.type !== 'vague' && e.type !== 'anonymous' && surname(e.name) === key, Infinity);
+      if (named) return named;
     }
     // "National Interest" and "The National Interest", "Civil Defense Authority" inside a longer name
     return this.entities.find((e) => {
