@@ -101,6 +101,14 @@ describe('resolution rules', () => {
     ]);
   });
 
+  it('a second quotation right after an attributed one continues its speaker', () => {
+    const text = '"We will not reopen it," said Marta Ellison. "Every cable will be tested twice."';
+    expect(claims(text).map((c) => [c.source, c.cue, c.content])).toEqual([
+      ['Marta Ellison', 'said', '"We will not reopen it,"'],
+      ['Marta Ellison', null, '"Every cable will be tested twice."'],
+    ]);
+  });
+
   it('mixed: part of the content is quoted', () => {
     expect(claims('The mayor said the closure was "an inconvenience, not a scandal" for the city.')).toMatchObject([{ kind: 'mixed' }]);
   });

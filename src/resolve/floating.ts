@@ -17,7 +17,11 @@ export function floatingQuotes(doc: Doc, claims: Claim[]): Claim[] {
     const length = sentences.reduce((n, s) => n + s.end - s.start, 0);
     if (!sentences.length || q.end - q.start < 0.6 * length) continue;
     const paragraph = sentences[0].paragraph;
-    if (doc.paragraphs[paragraph].start !== q.start) continue;
+    const previous = doc.sentences[sentences[0].index - 1];
+    const opensParagraph = doc.paragraphs[paragraph].start === q.start;
+    // "…," said Ellison. "Every cable will be tested twice.": the quote goes on after its cue
+    const followsClaim = previous?.paragraph === paragraph && sentences[0].start === q.start && claims.some((c) => overlap(c.sentence, previous) > 0);
+    if (!opensParagraph && !followsClaim) continue;
     const speaker = [...claims, ...added]
       .filter((c) => c.content.start < q.start && paragraph - paragraphOf(doc, c.content.end - 1) <= REACH)
       .sort((a, b) => b.content.start - a.content.start)[0];
