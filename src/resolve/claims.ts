@@ -74,14 +74,17 @@ function introduceSubject(view: DocView, registry: Registry, at: number): void {
  */
 function introduceFullName(view: DocView, registry: Registry, surname: string, at: number): void {
   if (registry.entities.some((e) => e.type === 'person' && e.name.split(' ').pop() === surname)) return;
-  const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`(?:\\p{Lu}[\\p{L}'’.-]*\\s+){1,3}${escaped}\\b`, 'gu');
-  let last: RegExpExecArray | null = null;
-  for (const m of view.doc.text.slice(0, at).matchAll(pattern)) last = m;
-  if (!last) return;
-  const [a, b] = view.tokenRange({ start: last.index, end: last.index + last[0].length });
-  const [info] = describeMention(view.tokens.slice(a, b));
-  if (info?.type === 'person' && info.name.endsWith(surname)) registry.resolve(info, view.charSpan(a, b));
+  const { tokens } = view;
+  const [before] = view.tokenRange({ start: at, end: at });
+  for (let i = before - 1; i > 0; i--) {
+    if (tokens[i].text !== surname) continue;
+    let first = i;
+    while (first > 0 && i - first < 3 && /^\p{Lu}/u.test(tokens[first - 1].text) && tokens[first - 1].pos === 'PROPN') first--;
+    if (first === i) continue;
+    const [info] = describeMention(tokens.slice(first, i + 1));
+    if (info?.type === 'person' && info.name.endsWith(surname)) registry.resolve(info, view.charSpan(first, i + 1));
+    return;
+  }
 }
 
 /**

@@ -100,11 +100,25 @@ function nameWordType(word: string): Exclude<SourceType, 'person'> | undefined {
 
 const isTitleRun = (run: Run) => run.tokens.every((t) => sources.titles.has(t.lower) || JOINERS.has(t.lower));
 
+interface NameTags {
+  person: string | null;
+  place: boolean;
+  organization: boolean;
+}
+
+/** Names recur across a newsroom's articles; compromise's verdict on each is kept, within bounds. */
+const tagged = new Map<string, NameTags>();
+const TAGGED_MAX = 20_000;
+
 /** compromise, on the few words of one name, for what our lexicons cannot tell: is it a person, a place? */
-function tagName(text: string): { person: string | null; place: boolean; organization: boolean } {
+function tagName(text: string): NameTags {
+  let tags = tagged.get(text);
+  if (tags) return tags;
   const doc = nlp(text);
-  const person = (doc.people().out('array') as string[])[0] ?? null;
-  return { person, place: doc.places().found, organization: doc.organizations().found };
+  tags = { person: (doc.people().out('array') as string[])[0] ?? null, place: doc.places().found, organization: doc.organizations().found };
+  if (tagged.size >= TAGGED_MAX) tagged.clear();
+  tagged.set(text, tags);
+  return tags;
 }
 
 function typeOfName(name: string, run: Run, descriptionHead: string | undefined): SourceType {
