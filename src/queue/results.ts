@@ -1,0 +1,59 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Redis } from 'ioredis';
+import type { Report } from '../report/schema.js';
+import { keys, type QueueConfig } from './config.js';
+
+/**
+ * Reports in Redis, apart from BullMQ's job records so that trimming jobs never loses a report:
+ * `<prefix>:report:<key>` holds the JSON for `retention` seconds, `<prefix>:reports` orders the keys by time.
+ */
+export class ResultStore {
+  private readonly k;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly config: QueueConfig,
+  ) {
+    this.k = keys(config);
+  }
+
+  /** Stores a report once: a second store of the same key (a retried or re-delivered job) is a no-op. */
+  async save(key: string, report: Report): Promise<boolean> {
+    const stored = await this.redis.set(this.k.report(key), JSON.stringify(report), 'EX', this.config.retention, 'NX');
+    if (stored !== 'OK') return false;
+    await this.redis.zadd(this.k.reports, Date.now(), key);
+    if (this.config.sinkDir) {
+      mkdirSync(this.config.sinkDir, { recursive: true });
+      writeFileSync(join(this.config.sinkDir, `${key}.json`), JSON.stringify(report, null, 2) + '\n');
+    }
+    return true;
+  }
+
+  async get(key: string): Promise<Report | null> {
+    const json = await this.redis.get(this.k.report(key));
+    return json ? (JSON.parse(json) as Report) : null;
+  }
+
+  async has(key: string): Promise<boolean> {
+    return (await this.redis.exists(this.k.report(key))) === 1;
+  }
+
+  async remove(key: string): Promise<void> {
+    await this.redis.multi().del(this.k.report(key)).zrem(this.k.reports, key).exec();
+  }
+
+  /** Every stored report, oldest first; keys whose report has expired are dropped from the index on the way. */
+  async *all(): AsyncGenerator<{ key: string; report: Report }> {
+    const page = 200;
+    for (let from = 0; ; from += page) {
+      const ids = await this.redis.zrange(this.k.reports, from, from + page - 1);
+      if (!ids.length) return;
+      const values = await this.redis.mget(ids.map((id) => this.k.report(id)));
+      for (let i = 0; i < ids.length; i++) {
+        const json = values[i];
+        if (json) yield { key: ids[i], report: JSON.parse(json) as Report };
+      }
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import type { SandboxedJob } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { configFromEnv, producerConnection, QUEUES, type QueueConfig } from '../src/queue/config.js';
+import { processArticle } from '../src/queue/article.js';
+
+/**
+ * The sandboxed article processor: BullMQ runs it in child processes, so a crash or a runaway article
+ * takes down one child, never the worker. It only calls analyze() through processArticle().
+ */
+let redis: Redis | undefined;
+
+export default async function articleProcessor(job: SandboxedJob) {
+  // the queue's qualified name carries the deployment's prefix: "{claimtrace}:articles"
+  const prefix = job.queueQualifiedName.slice(0, -(QUEUES.articles.length + 1));
+  const config: QueueConfig = { ...configFromEnv(), prefix };
+  redis ??= producerConnection(config, { enableOfflineQueue: true, maxRetriesPerRequest: 20, lazyConnect: false });
+  return processArticle(job.data, redis, config);
+}
