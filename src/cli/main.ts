@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { DEFAULT_MAX_BYTES } from '../ingest/file.js';
 import { ENGINE_VERSION } from '../paths.js';
 import { FORMATS, type Format } from '../report/render/index.js';
+import { registerQueueCommands } from './queue-commands.js';
 
 const bytes = (value: string) => {
   const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(value.trim());
@@ -28,6 +29,7 @@ export function program(): Command {
       const { analyzeCommand } = await import('./analyze.js');
       process.exitCode = await analyzeCommand(inputs, opts);
     });
+  registerQueueCommands(cli);
   return cli;
 }
 
@@ -38,6 +40,11 @@ export async function main(argv: string[]): Promise<void> {
   } catch (e) {
     if (e instanceof CommanderError) {
       process.exitCode = e.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    if (e instanceof InvalidArgumentError) {
+      process.stderr.write(`claimtrace: ${e.message}\n`);
+      process.exitCode = 2;
       return;
     }
     process.stderr.write(`claimtrace: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -64,6 +64,9 @@ export class QueueClient {
     this.schedules = new Queue(QUEUES.schedules, opts);
     this.flow = new FlowProducer(opts);
     this.store = new ResultStore(this.redis, config);
+    // connection trouble reaches the caller through the failing command; unhandled, BullMQ would print it
+    for (const queue of [this.articles, this.batches, this.schedules]) queue.on('error', () => {});
+    this.flow.on('error', () => {});
   }
 
   /** Waits for the first connection; throws RedisUnavailable when Redis does not answer in time. */
