@@ -38,9 +38,11 @@ export async function startWorkers(config: QueueConfig, opts: WorkerOptions, log
   const client = await new QueueClient(config).ready(30_000);
   await checkRedis(client, log);
   const common = { prefix: config.prefix, lockDuration: opts.lockDuration ?? 30_000, stalledInterval: opts.stalledInterval ?? 30_000, maxStalledCount: 3 };
-  const articles = new Worker(QUEUES.articles, ARTICLE_PROCESSOR, { ...common, connection: workerConnection(config), concurrency: opts.concurrency });
-  const batches = new Worker(QUEUES.batches, (job) => processBatch(job, client.redis, config), { ...common, connection: workerConnection(config), concurrency: 4 });
-  const schedules = new Worker(QUEUES.schedules, (job) => runSchedule(job, client), { ...common, connection: workerConnection(config), concurrency: 1 });
+  // BullMQ leaves connections it was handed open on close; these are ours to end
+  const connections = [workerConnection(config), workerConnection(config), workerConnection(config)];
+  const articles = new Worker(QUEUES.articles, ARTICLE_PROCESSOR, { ...common, connection: connections[0], concurrency: opts.concurrency });
+  const batches = new Worker(QUEUES.batches, (job) => processBatch(job, client.redis, config), { ...common, connection: connections[1], concurrency: 4 });
+  const schedules = new Worker(QUEUES.schedules, (job) => runSchedule(job, client), { ...common, connection: connections[2], concurrency: 1 });
   const workers = [articles, batches, schedules];
   for (const w of workers) {
     w.on('error', (err) => log.error({ err, queue: w.name }, 'worker error'));
@@ -53,6 +55,7 @@ export async function startWorkers(config: QueueConfig, opts: WorkerOptions, log
     /** Finishes the jobs in hand, takes no new ones, then disconnects. */
     async close() {
       await Promise.all(workers.map((w) => w.close()));
+      for (const c of connections) c.disconnect();
       await client.close();
       log.info('workers stopped');
     },
