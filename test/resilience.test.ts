@@ -27,6 +27,17 @@ const killGroup = (p: ChildProcess, signal: NodeJS.Signals) => {
   }
 };
 
+/** Stops a worker and waits until it is gone, so that it writes nothing after the test's keys are deleted. */
+async function stop(p: ChildProcess): Promise<void> {
+  if (p.exitCode !== null || p.signalCode !== null) return;
+  const gone = new Promise((r) => p.once('exit', r));
+  killGroup(p, 'SIGTERM');
+  const timer = setTimeout(() => killGroup(p, 'SIGKILL'), 10_000);
+  await gone;
+  clearTimeout(timer);
+  killGroup(p, 'SIGKILL'); // any child it left behind
+}
+
 const articles = (n: number, tag: string) =>
   Array.from({ length: n }, (_, i) => ({ id: `${tag}-${i}`, text: `Inspector ${tag} ${i} said the cables had corroded. "We will test every cable," she said. The bridge carries ${i} cars a day.\n\n`.repeat(40) }));
 
@@ -40,7 +51,7 @@ describe.skipIf(!online)('failures the pipeline survives', () => {
     const config = testConfig();
     const worker = startWorker(config);
     cleanups.push(async () => {
-      killGroup(worker, 'SIGKILL');
+      await stop(worker);
       await cleanup(config);
     });
     const client = await new QueueClient(config).ready();
@@ -57,8 +68,7 @@ describe.skipIf(!online)('failures the pipeline survives', () => {
     const victim = startWorker(config);
     const survivor = startWorker(config);
     cleanups.push(async () => {
-      killGroup(victim, 'SIGKILL');
-      killGroup(survivor, 'SIGTERM');
+      await Promise.all([stop(victim), stop(survivor)]);
       await client.close();
       await cleanup(config);
     });
@@ -98,7 +108,7 @@ describe.skipIf(!online)('failures the pipeline survives', () => {
     const client = await new QueueClient(config).ready();
     const worker = startWorker(config);
     cleanups.push(async () => {
-      killGroup(worker, 'SIGKILL');
+      await stop(worker);
       await client.close();
       redis.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });
