@@ -4,6 +4,3 @@ export { readArticleFile, DEFAULT_MAX_BYTES } from './ingest/file.js';
 export { ReportSchema, SCHEMA_VERSION, reportJsonSchema, type Report, type Attribution, type Source } from './report/schema.js';
 export { render, FORMATS, type Format } from './report/render/index.js';
 export type { SourceType, ClaimKind } from './types.js';
-export { QueueClient, PayloadError } from './queue/client.js';
-export { configFromEnv, type QueueConfig } from './queue/config.js';
-export { ArticleJobSchema, type ArticleJob } from './queue/jobs.js';
