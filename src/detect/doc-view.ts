@@ -4,9 +4,11 @@ import type { Doc, Quote, Sentence, Span, Token } from '../types.js';
 export class DocView {
   readonly tokens: Token[];
   private readonly quoteOf: Int32Array;
+  private readonly closingAt: Map<number, Quote>;
 
   constructor(readonly doc: Doc) {
     this.tokens = doc.tokens;
+    this.closingAt = new Map(doc.quotes.filter((q) => q.closed).map((q) => [q.end, q]));
     this.quoteOf = new Int32Array(doc.tokens.length).fill(-1);
     let q = 0;
     for (const t of doc.tokens) {
@@ -32,7 +34,7 @@ export class DocView {
   /** The quotation that closes with this token. */
   quoteClosing(i: number): Quote | undefined {
     const t = this.tokens[i];
-    return this.doc.quotes.find((q) => q.closed && q.end === t.end);
+    return t && this.closingAt.get(t.end);
   }
 
   /** A quotation mark: a double one, or an apostrophe that opens or closes a quotation ('' style). */

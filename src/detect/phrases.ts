@@ -63,8 +63,9 @@ export function wordsCues(view: DocView, s: Sentence): Cue[] {
       source = phraseStartingAt(tokens, i + 4, s.tokenStart, s.tokenEnd);
       last = source ? source[1] : -1;
     } else {
-      const w = tokens.findIndex((t, k) => k > i && k < Math.min(s.tokenEnd, i + 8) && t.lower === 'words');
-      if (w > 0 && /^['’]s?$|^['’]s$/.test(tokens[w - 1].lower)) {
+      let w = -1;
+      for (let k = i + 1; k < Math.min(s.tokenEnd, i + 8) && w < 0; k++) if (tokens[k].lower === 'words') w = k;
+      if (w > 0 && /^['’]s?$/.test(tokens[w - 1].lower)) {
         source = phraseEndingAt(tokens, w - 2, i + 1, w);
         last = w + 1;
       }

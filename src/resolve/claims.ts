@@ -4,6 +4,7 @@ import type { DocView } from '../detect/doc-view.js';
 import { Registry, type Entity } from './entities.js';
 import { describeMention } from './mention.js';
 import { phraseStartingAt } from '../detect/np.js';
+import { firstEndingAfter, inside, overlap, SpanIndex, touching } from '../spans.js';
 
 /** A cue tied to the entity it cites. */
 export interface Claim extends Cue {
@@ -14,15 +15,13 @@ export interface Claim extends Cue {
   sentence: Span;
 }
 
-const overlap = (a: Span, b: Span) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
-const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
 
 /** direct: all inside quotation marks; mixed: partly; indirect: none. */
 function kindOf(doc: Doc, content: Span): ClaimKind {
   const letters = (s: Span) => doc.text.slice(s.start, s.end).replace(/[^\p{L}\p{N}]/gu, '').length;
   const total = letters(content);
   let quoted = 0;
-  for (const q of doc.quotes) {
+  for (const q of touching(doc.quotes, content)) {
     const o = { start: Math.max(q.start, content.start), end: Math.min(q.end, content.end) };
     if (o.end > o.start) quoted += letters(o);
   }
@@ -41,8 +40,10 @@ function hedgesIn(view: DocView, spans: Span[]): string[] {
 }
 
 function sentenceSpan(doc: Doc, spans: Span[]): Span {
-  const touched = doc.sentences.filter((s) => spans.some((x) => overlap(s, x) > 0));
-  if (!touched.length) return { start: spans[0].start, end: spans[0].end };
+  const start = Math.min(...spans.map((x) => x.start));
+  const end = Math.max(...spans.map((x) => x.end));
+  const touched = touching(doc.sentences, { start, end });
+  if (!touched.length) return { start, end };
   return { start: touched[0].start, end: touched[touched.length - 1].end };
 }
 
@@ -55,7 +56,7 @@ const SUBJECT_REACH = 2;
  */
 function introduceSubject(view: DocView, registry: Registry, at: number): void {
   const { doc, tokens } = view;
-  const here = doc.sentences.findIndex((s) => s.start <= at && at < s.end);
+  const here = Math.min(firstEndingAfter(doc.sentences, at), doc.sentences.length - 1);
   for (let k = here; k >= 0 && k >= here - SUBJECT_REACH; k--) {
     const s = doc.sentences[k];
     const np = phraseStartingAt(tokens, s.tokenStart, s.tokenStart, s.tokenEnd);
@@ -121,9 +122,11 @@ export function resolveClaims(view: DocView, found: Cue[], registry: Registry): 
  */
 function nest(claims: Claim[]): Claim[] {
   const dropped = new Set<Claim>();
+  const byContent = new SpanIndex(claims.map((c) => ({ span: c.content, item: c })));
+  const bySentence = new SpanIndex(claims.map((c) => ({ span: c.sentence, item: c })));
   for (const inner of claims) {
     if (!inner.cue) continue;
-    for (const outer of claims) {
+    for (const outer of byContent.overlapping(inner.cue)) {
       if (outer === inner || outer.entity === inner.entity || outer.pattern === 'vague' || !inside(inner.cue, outer.content)) continue;
       // "X decided to go, a source said": the trailing cue frames everything before it
       if (inner.pattern === 'inverted' && outer.cue && inside(outer.cue, inner.content)) continue;
@@ -134,18 +137,23 @@ function nest(claims: Claim[]): Claim[] {
   // a vague "reports indicate" gives way to the named source of the same claim
   for (const vague of claims) {
     if (vague.entity.type !== 'vague') continue;
-    if (claims.some((c) => c !== vague && c.entity.type !== 'vague' && !dropped.has(c) && overlap(c.sentence, vague.sentence) > 0)) dropped.add(vague);
+    if (bySentence.overlapping(vague.sentence).some((c) => c !== vague && c.entity.type !== 'vague' && !dropped.has(c))) dropped.add(vague);
   }
   // the same source twice over one stretch of text is one claim
   const kept: Claim[] = [];
+  const keptSet = new Set<Claim>();
   for (const c of claims) {
     if (dropped.has(c)) continue;
-    const twin = kept.find((k) => k.entity === c.entity && overlap(k.sentence, c.sentence) > 0);
+    const twin = bySentence
+      .overlapping(c.sentence)
+      .filter((k) => k !== c && k.entity === c.entity && keptSet.has(k))
+      .sort((x, y) => x.sentence.start - y.sentence.start)[0];
     if (twin) {
       twin.content = { start: Math.min(twin.content.start, c.content.start), end: Math.max(twin.content.end, c.content.end) };
       continue;
     }
     kept.push(c);
+    keptSet.add(c);
   }
   return kept;
 }

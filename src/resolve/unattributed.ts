@@ -1,7 +1,7 @@
+import { overlap, SpanIndex, touching } from '../spans.js';
 import type { Doc, Span } from '../types.js';
 import type { Claim } from './claims.js';
 
-const overlap = (a: Span, b: Span) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 
 /**
  * Sentences that assert something checkable and cite no one: a verb, and a number, a name or enough
@@ -9,12 +9,13 @@ const overlap = (a: Span, b: Span) => Math.max(0, Math.min(a.end, b.end) - Math.
  */
 export function unattributed(doc: Doc, claims: Claim[]): Span[] {
   const out: Span[] = [];
+  const attributed = new SpanIndex(claims.map((c) => ({ span: c.sentence, item: c })));
   for (const s of doc.sentences) {
-    if (s.heading || doc.boilerplate.some((b) => overlap(b, s) > 0)) continue;
-    if (claims.some((c) => overlap(c.sentence, s) > 0)) continue;
+    if (s.heading || touching(doc.boilerplate, s).length) continue;
+    if (attributed.overlapping(s).length) continue;
     const text = doc.text.slice(s.start, s.end);
     if (/\?["”’]?$/.test(text)) continue;
-    const quoted = doc.quotes.reduce((n, q) => n + overlap(q, s), 0);
+    const quoted = touching(doc.quotes, s).reduce((n, q) => n + overlap(q, s), 0);
     if (quoted > 0.5 * (s.end - s.start)) continue;
     const tokens = doc.tokens.slice(s.tokenStart, s.tokenEnd);
     const words = tokens.filter((t) => /\w/.test(t.text)).length;

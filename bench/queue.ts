@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { PACKAGE_ROOT } from '../src/paths.js';
+import { QueueClient } from '../src/queue/client.js';
+import type { QueueConfig } from '../src/queue/config.js';
+import { jobIdFor } from '../src/queue/jobs.js';
+import type { Corpus } from './corpus.js';
+import { measurement, treeRssMb, type Measurement } from './measure.js';
+
+const BIN = join(PACKAGE_ROOT, 'bin', 'claimtrace.js');
+
+async function deleteKeys(config: QueueConfig): Promise<void> {
+  const redis = new Redis(config.redisUrl);
+  let cursor = '0';
+  do {
+    const [next, found] = await redis.scan(cursor, 'MATCH', `${config.prefix}*`, 'COUNT', 1000);
+    if (found.length) await redis.unlink(...found);
+    cursor = next;
+  } while (cursor !== '0');
+  redis.disconnect();
+}
+
+/**
+ * The corpus through the queue with `processes` worker processes of one sandboxed child each. Everything is
+ * enqueued first; the clock runs from the first job a worker takes to the last it finishes, so worker start-up
+ * (loading the language models) is not counted, as it is not for in-process analyze().
+ */
+export async function throughQueue(corpus: Corpus, processes: number, tokens: number, redisUrl: string): Promise<Measurement> {
+  const config: QueueConfig = { redisUrl, prefix: `{ct-bench-${randomUUID().slice(0, 8)}}`, retention: 900 };
+  const client = await new QueueClient(config).ready();
+  const workers: ChildProcess[] = [];
+  try {
+    for (let i = 0; i < corpus.articles.length; i += 500) {
+      await client.articles.addBulk(
+        corpus.articles.slice(i, i + 500).map((a) => {
+          const key = jobIdFor({ text: a.text, id: a.id });
+          return { name: 'article', data: { text: a.text, id: a.id, key }, opts: { jobId: key } };
+        }),
+      );
+    }
+    for (let i = 0; i < processes; i++) {
+      workers.push(spawn(process.execPath, [BIN, 'worker', '--concurrency', '1'], { detached: true, stdio: 'ignore', env: { ...process.env, REDIS_URL: redisUrl, CLAIMTRACE_PREFIX: config.prefix } }));
+    }
+    let peak = 0;
+    for (;;) {
+      for (const w of workers) peak = Math.max(peak, treeRssMb(w.pid!));
+      const counts = await client.articles.getJobCounts('completed', 'failed');
+      if ((counts.completed ?? 0) + (counts.failed ?? 0) >= corpus.articles.length) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const latencies: number[] = [];
+    let first = Infinity;
+    let last = 0;
+    for (let from = 0; ; from += 1000) {
+      const jobs = await client.articles.getJobs(['completed'], from, from + 999, true);
+      if (!jobs.length) break;
+      for (const j of jobs) {
+        latencies.push(j.finishedOn! - j.processedOn!);
+        first = Math.min(first, j.processedOn!);
+        last = Math.max(last, j.finishedOn!);
+      }
+    }
+    return measurement(`(c) queue, ${processes} worker${processes > 1 ? 's' : ''}`, latencies, (last - first) / 1000, tokens, corpus.bytes, peak);
+  } finally {
+    for (const w of workers) {
+      try {
+        process.kill(-w.pid!, 'SIGKILL');
+      } catch {
+        // gone
+      }
+    }
+    await client.close();
+    await deleteKeys(config);
+  }
+}

@@ -1,0 +1,123 @@
+import { cpus } from 'node:os';
+import { Redis } from 'ioredis';
+import { analyze } from '../src/analyze.js';
+import { floor, naiveRegex } from './baselines.js';
+import { buildCorpus } from './corpus.js';
+import { measurement, ownPeakRssMb, quantile, type Measurement } from './measure.js';
+import { throughQueue } from './queue.js';
+
+/**
+ * npm run bench [-- --json] [-- --mb 5]: throughput, latency and memory of the engine against its floor
+ * (wink-nlp alone) and a naive regex, in-process and through the queue, all in one run, so the ratios hold
+ * on a noisy machine. Not part of npm test.
+ */
+const args = process.argv.slice(2);
+const asJson = args.includes('--json');
+const mb = Number(args[args.indexOf('--mb') + 1] ?? 5) || 5;
+const log = (s: string) => {
+  if (!asJson) process.stderr.write(`${s}\n`);
+};
+
+function timeEach(name: string, texts: string[], fn: (t: string) => unknown, tokens: number, bytes: number): Measurement {
+  const latencies: number[] = [];
+  const start = performance.now();
+  for (const t of texts) {
+    const t0 = performance.now();
+    fn(t);
+    latencies.push(performance.now() - t0);
+  }
+  return measurement(name, latencies, (performance.now() - start) / 1000, tokens, bytes, ownPeakRssMb());
+}
+
+async function redisAnswers(url: string): Promise<boolean> {
+  const r = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, connectTimeout: 1000 });
+  r.on('error', () => {});
+  try {
+    await r.connect();
+    return (await r.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    r.disconnect();
+  }
+}
+
+/** How time grows with length: one article at 1×, 10× and 100× its size. */
+function scaling(text: string) {
+  const median = (xs: number[]) => quantile(xs, 0.5);
+  const timed = (t: string, runs: number) => median(Array.from({ length: runs }, () => {
+    const t0 = performance.now();
+    analyze(t);
+    return performance.now() - t0;
+  }));
+  const sizes = [1, 10, 100].map((k) => Array.from({ length: k }, () => text).join('\n\n'));
+  const [t1, t10, t100] = [timed(sizes[0], 9), timed(sizes[1], 5), timed(sizes[2], 3)];
+  return { chars: text.length, ms: { x1: t1, x10: t10, x100: t100 }, growth: { x10: t10 / t1, x100: t100 / t10 } };
+}
+
+async function main() {
+  const corpus = buildCorpus(mb * 1e6);
+  const texts = corpus.articles.map((a) => a.text);
+  log(`corpus: ${corpus.articles.length} articles, ${(corpus.bytes / 1e6).toFixed(1)} MB (${corpus.note})`);
+  for (const t of texts.slice(0, 50)) analyze(t); // warm the JIT and the name cache like a running worker
+  let tokens = 0;
+  for (const t of texts) tokens += floor(t);
+
+  log('(a) floor: wink-nlp readDoc, sentences, tokens');
+  const a = timeEach('(a) floor: wink-nlp', texts, floor, tokens, corpus.bytes);
+  log('(b) analyze() in-process');
+  const b = timeEach('(b) analyze() in-process', texts, (t) => analyze(t), tokens, corpus.bytes);
+  log('(d) naive regex attributor');
+  const d = timeEach('(d) naive regex', texts, naiveRegex, tokens, corpus.bytes);
+
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const queue: Measurement[] = [];
+  if (await redisAnswers(redisUrl)) {
+    for (const n of [1, 2]) {
+      log(`(c) through the queue with ${n} worker process${n > 1 ? 'es' : ''}`);
+      queue.push(await throughQueue(corpus, n, tokens, redisUrl));
+    }
+  } else log(`!!! Redis does not answer at ${redisUrl}: the queue measurements (c) are skipped`);
+
+  log('scaling check');
+  const scale = scaling(corpus.articles[0].text);
+  const fiveKb = corpus.articles.map((x, i) => ({ len: x.text.length, ms: b.p50ms >= 0 ? i : i })).filter((x) => x.len >= 4000 && x.len <= 6000);
+  const fiveKbLatencies = fiveKb.map(({ ms: i }) => {
+    const t0 = performance.now();
+    analyze(texts[i]);
+    return performance.now() - t0;
+  });
+
+  const ratios: Record<string, number> = {
+    'b/a': b.articlesPerSecond / a.articlesPerSecond,
+    ...Object.fromEntries(queue.map((q, i) => [`c${i + 1}/b`, q.articlesPerSecond / b.articlesPerSecond])),
+  };
+  const targets = [
+    { target: 'b/a ≥ 0.5 (attribution costs at most as much again as tokenising)', value: ratios['b/a'], ok: ratios['b/a'] >= 0.5 },
+    ...(queue[1] ? [{ target: 'c (2 workers) / b ≥ 1.0 on 2 cores', value: ratios['c2/b'], ok: ratios['c2/b'] >= 1.0 }] : []),
+    ...(queue.length ? [{ target: 'peak RSS of a worker < 300 MB', value: Math.max(...queue.map((q) => q.peakRssMb / (q.name.includes('2') ? 2 : 1))), ok: queue.every((q) => q.peakRssMb / (q.name.includes('2') ? 2 : 1) < 300) }] : []),
+    { target: '10× the text takes ≤ 11× the time', value: scale.growth.x10, ok: scale.growth.x10 <= 11 },
+    { target: '100× the text takes ≤ 11× the time of 10×', value: scale.growth.x100, ok: scale.growth.x100 <= 11 },
+    { target: '5 KB articles: p95 < 20 ms in-process', value: quantile(fiveKbLatencies, 0.95), ok: quantile(fiveKbLatencies, 0.95) < 20 },
+  ];
+  const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version };
+  const result = { machine, corpus: { articles: corpus.articles.length, mb: corpus.bytes / 1e6, tokens, note: corpus.note }, measurements: [a, b, ...queue, d], ratios, scaling: scale, fiveKb: { articles: fiveKb.length, p95ms: quantile(fiveKbLatencies, 0.95) }, targets };
+  if (asJson) {
+    process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    return;
+  }
+  const f = (x: number, d = 1) => x.toFixed(d);
+  const rows = [
+    '| run | articles/s | tokens/s | MB/s | p50 ms | p95 ms | peak RSS MB |',
+    '|---|---|---|---|---|---|---|',
+    ...result.measurements.map((m) => `| ${m.name} | ${f(m.articlesPerSecond)} | ${f(m.tokensPerSecond, 0)} | ${f(m.mbPerSecond, 2)} | ${f(m.p50ms, 2)} | ${f(m.p95ms, 2)} | ${f(m.peakRssMb, 0)} |`),
+  ];
+  console.log(`machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
+  console.log(`corpus: ${corpus.articles.length} articles, ${f(corpus.bytes / 1e6, 2)} MB, ${tokens} tokens (${corpus.note})\n`);
+  console.log(rows.join('\n'));
+  console.log(`\nratios: ${Object.entries(ratios).map(([k, v]) => `${k} = ${f(v, 2)}`).join(', ')}`);
+  console.log(`scaling: ${scale.chars} chars: 1× ${f(scale.ms.x1, 1)} ms, 10× ${f(scale.ms.x10, 1)} ms, 100× ${f(scale.ms.x100, 1)} ms (growth ${f(scale.growth.x10, 1)}× then ${f(scale.growth.x100, 1)}×)\n`);
+  for (const t of targets) console.log(`${t.ok ? 'met ' : 'MISS'}  ${t.target}: ${f(t.value, 2)}`);
+}
+
+await main();
