@@ -1,26 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { QueueClient } from '../src/queue/client.js';
-import type { QueueConfig } from '../src/queue/config.js';
+import { deletePrefix, type QueueConfig } from '../src/queue/config.js';
 import { jobIdFor } from '../src/queue/jobs.js';
 import type { Corpus } from './corpus.js';
 import { measurement, treeRssMb, type Measurement } from './measure.js';
 
 const BIN = join(PACKAGE_ROOT, 'bin', 'claimtrace.js');
-
-async function deleteKeys(config: QueueConfig): Promise<void> {
-  const redis = new Redis(config.redisUrl);
-  let cursor = '0';
-  do {
-    const [next, found] = await redis.scan(cursor, 'MATCH', `${config.prefix}*`, 'COUNT', 1000);
-    if (found.length) await redis.unlink(...found);
-    cursor = next;
-  } while (cursor !== '0');
-  redis.disconnect();
-}
 
 /**
  * The corpus through the queue with `processes` worker processes of one sandboxed child each. The workers are
@@ -80,6 +68,6 @@ export async function throughQueue(corpus: Corpus, processes: number, tokens: nu
       }
     }
     await client.close();
-    await deleteKeys(config);
+    await deletePrefix(config);
   }
 }

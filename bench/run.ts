@@ -1,6 +1,6 @@
 import { cpus } from 'node:os';
-import { Redis } from 'ioredis';
 import { analyze } from '../src/analyze.js';
+import { redisAnswers } from '../src/queue/config.js';
 import { floor, naiveRegex } from './baselines.js';
 import { buildCorpus } from './corpus.js';
 import { measurement, ownPeakRssMb, quantile, type Measurement } from './measure.js';
@@ -27,19 +27,6 @@ function timeEach(name: string, texts: string[], fn: (t: string) => unknown, tok
     latencies.push(performance.now() - t0);
   }
   return measurement(name, latencies, (performance.now() - start) / 1000, tokens, bytes, ownPeakRssMb());
-}
-
-async function redisAnswers(url: string): Promise<boolean> {
-  const r = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, connectTimeout: 1000 });
-  r.on('error', () => {});
-  try {
-    await r.connect();
-    return (await r.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    r.disconnect();
-  }
 }
 
 /** How time grows with length: one article at 1×, 10× and 100× its size. */

@@ -2,10 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { QueueClient } from '../src/queue/client.js';
-import { keys, type QueueConfig } from '../src/queue/config.js';
+import { keys, redisAnswers, type QueueConfig } from '../src/queue/config.js';
 import { cleanup, redisAvailable, testConfig, until } from './helpers/redis.js';
 
 const online = await redisAvailable();
@@ -90,18 +89,7 @@ describe.skipIf(!online)('failures the pipeline survives', () => {
     const port = 6391 + Math.floor(Math.random() * 500);
     const dir = mkdtempSync(join(tmpdir(), 'claimtrace-redis-'));
     const startRedis = () => spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir], { stdio: 'ignore' });
-    const ping = async () => {
-      const r = new Redis(port, '127.0.0.1', { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
-      r.on('error', () => {});
-      try {
-        await r.connect();
-        return (await r.ping()) === 'PONG';
-      } catch {
-        return false;
-      } finally {
-        r.disconnect();
-      }
-    };
+    const ping = () => redisAnswers(`redis://127.0.0.1:${port}`);
     let redis = startRedis();
     await until(ping, 10_000);
     const config = testConfig({ redisUrl: `redis://127.0.0.1:${port}` });

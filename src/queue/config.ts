@@ -55,3 +55,32 @@ export const keys = (config: QueueConfig) => ({
   /** Counters: articles analysed, reports stored. */
   stat: (name: 'analysed' | 'stored') => `${config.prefix}:stats:${name}`,
 });
+
+/** Whether Redis answers a PING at `url` within a second: for start-up checks, tests and the benchmark. */
+export async function redisAnswers(url: string): Promise<boolean> {
+  const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, connectTimeout: 1000 });
+  probe.on('error', () => {});
+  try {
+    await probe.connect();
+    return (await probe.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
+}
+
+/** Deletes every key under a prefix: a test's or a benchmark's own queue, when it is done. */
+export async function deletePrefix(config: Pick<QueueConfig, 'redisUrl' | 'prefix'>): Promise<void> {
+  const redis = new Redis(config.redisUrl);
+  try {
+    let cursor = '0';
+    do {
+      const [next, found] = await redis.scan(cursor, 'MATCH', `${config.prefix}*`, 'COUNT', 1000);
+      if (found.length) await redis.unlink(...found);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}

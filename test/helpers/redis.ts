@@ -1,25 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import pino from 'pino';
-import type { QueueConfig } from '../../src/queue/config.js';
+import { deletePrefix, redisAnswers, type QueueConfig } from '../../src/queue/config.js';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** Queue tests talk to a real Redis. Without one they are skipped loudly, except under CI, where they fail. */
 export async function redisAvailable(): Promise<boolean> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000, retryStrategy: () => null });
-  probe.on('error', () => {});
-  try {
-    await probe.connect();
-    await probe.ping();
-    return true;
-  } catch {
-    if (process.env.CI === 'true') throw new Error(`Redis does not answer at ${REDIS_URL}, and CI needs it for the queue tests`);
-    console.warn(`\n!!! Redis does not answer at ${REDIS_URL}: the queue tests are SKIPPED. Start redis-server to run them.\n`);
-    return false;
-  } finally {
-    probe.disconnect();
-  }
+  if (await redisAnswers(REDIS_URL)) return true;
+  if (process.env.CI === 'true') throw new Error(`Redis does not answer at ${REDIS_URL}, and CI needs it for the queue tests`);
+  console.warn(`\n!!! Redis does not answer at ${REDIS_URL}: the queue tests are SKIPPED. Start redis-server to run them.\n`);
+  return false;
 }
 
 /** A queue prefix of its own for each test, with a hash tag like production's. */
@@ -28,19 +18,7 @@ export function testConfig(extra: Partial<QueueConfig> = {}): QueueConfig {
 }
 
 /** Deletes every key under a test's prefix. */
-export async function cleanup(config: QueueConfig): Promise<void> {
-  const redis = new Redis(config.redisUrl);
-  try {
-    let cursor = '0';
-    do {
-      const [next, found] = await redis.scan(cursor, 'MATCH', `${config.prefix}*`, 'COUNT', 500);
-      if (found.length) await redis.del(...found);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
+export const cleanup = (config: QueueConfig) => deletePrefix(config);
 
 export const quietLog = pino({ level: 'silent' });
 
