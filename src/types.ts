@@ -58,6 +58,4 @@ export interface Cue {
   mention: Span | null;
   content: Span;
   confidence: number;
-  /** The cue class from models/cues.json (speech, cognition, ...). */
-  cueClass: string;
 }

@@ -45,7 +45,6 @@ export function accordingCues(view: DocView, s: Sentence): Cue[] {
       mention: view.charSpan(source[0], source[1]),
       content,
       confidence: 0.9,
-      cueClass: 'speech',
     });
   }
   return found;
@@ -73,7 +72,7 @@ export function wordsCues(view: DocView, s: Sentence): Cue[] {
     if (!source || last < 0) continue;
     const content = contentAround(view, s, i, last);
     if (!content) continue;
-    found.push({ pattern: 'words', cue: { ...view.charSpan(i, last > source[1] ? last : source[0]), lemma: 'in words' }, mention: view.charSpan(source[0], source[1]), content, confidence: 0.85, cueClass: 'speech' });
+    found.push({ pattern: 'words', cue: { ...view.charSpan(i, last > source[1] ? last : source[0]), lemma: 'in words' }, mention: view.charSpan(source[0], source[1]), content, confidence: 0.85 });
   }
   return found;
 }
@@ -90,7 +89,7 @@ export function dashCues(view: DocView, s: Sentence): Cue[] {
     const appositive = core && tokens[core[1]]?.text === ',' ? phraseStartingAt(tokens, core[1] + 1, s.tokenStart, s.tokenEnd) : null;
     const source = core && appositive ? ([core[0], appositive[1]] as [number, number]) : core;
     if (!quote || !source || source[1] < s.tokenEnd - 1) return [];
-    return [{ pattern: 'dash', cue: { ...view.charSpan(d, d + 1), lemma: 'dash' }, mention: view.charSpan(source[0], source[1]), content: { start: quote.start, end: quote.end }, confidence: 0.85, cueClass: 'speech' }];
+    return [{ pattern: 'dash', cue: { ...view.charSpan(d, d + 1), lemma: 'dash' }, mention: view.charSpan(source[0], source[1]), content: { start: quote.start, end: quote.end }, confidence: 0.85 }];
   }
   return [];
 }
@@ -99,7 +98,7 @@ export function dashCues(view: DocView, s: Sentence): Cue[] {
 export function vagueCues(view: DocView, s: Sentence): Cue[] {
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
     if (!cues.vagueAdverbs.has(view.tokens[i].lower) || view.quoteAt(i)) continue;
-    return [{ pattern: 'vague', cue: { ...view.charSpan(i, i + 1), lemma: view.tokens[i].lower }, mention: null, content: { start: s.start, end: view.contentEnd(s) }, confidence: 0.5, cueClass: 'vague' }];
+    return [{ pattern: 'vague', cue: { ...view.charSpan(i, i + 1), lemma: view.tokens[i].lower }, mention: null, content: { start: s.start, end: view.contentEnd(s) }, confidence: 0.5 }];
   }
   return [];
 }
@@ -116,5 +115,5 @@ export function colonCues(view: DocView, s: Sentence): Cue[] {
   while (colon < s.tokenEnd && colon - first < 5 && tokens[colon].pos === 'PROPN') colon++;
   if (colon === first || tokens[colon]?.text !== ':' || colon + 1 >= s.tokenEnd) return [];
   const content = { start: tokens[colon + 1].start, end: para.end };
-  return [{ pattern: 'colon', cue: { ...view.charSpan(colon, colon + 1), lemma: ':' }, mention: view.charSpan(first, colon), content, confidence: 0.7, cueClass: 'speech' }];
+  return [{ pattern: 'colon', cue: { ...view.charSpan(colon, colon + 1), lemma: ':' }, mention: view.charSpan(first, colon), content, confidence: 0.7 }];
 }

@@ -199,12 +199,12 @@ function passiveCue(view: DocView, s: Sentence, v: number, verb: VerbCue): Cue |
   const agent = tokens[v + 1]?.lower === 'by' ? phraseStartingAt(tokens, v + 2, s.tokenStart, s.tokenEnd) : null;
   if (agent && verb.class === 'speech') {
     const content = { start: s.start, end: view.contentEnd(s) };
-    return { pattern: 'verb', cue, mention: view.charSpan(agent[0], agent[1]), content, confidence: 0.75, cueClass: verb.class };
+    return { pattern: 'verb', cue, mention: view.charSpan(agent[0], agent[1]), content, confidence: 0.75 };
   }
   if (agent || !cues.vaguePassives.has(verb.lemma)) return null;
   const that = tokens[v + 1]?.lower === 'that' ? v + 2 : -1;
   const content = that > 0 && that < s.tokenEnd ? { start: tokens[that].start, end: view.contentEnd(s) } : { start: s.start, end: view.contentEnd(s) };
-  return { pattern: 'vague', cue, mention: null, content, confidence: 0.5, cueClass: 'vague' };
+  return { pattern: 'vague', cue, mention: null, content, confidence: 0.5 };
 }
 
 /** Cues led by a reporting verb from models/cues.json: "X said (that) …", "…, X said", "said X", "X told Y: …". */
@@ -226,7 +226,7 @@ export function verbCues(view: DocView, s: Sentence): Cue[] {
     const onlyTrailing = met.length === 1 && met[0] === 'end';
     const particle = PARTICLES.has(tokens[ctx.next]?.lower ?? '') && verb.needs?.includes(tokens[ctx.next].lower) ? 1 : 0;
     const confidence = cues.classes[verb.class]?.confidence ?? 0.7;
-    const base = { cue: { ...cueSpan(view, v, particle), lemma: verb.lemma }, confidence, cueClass: verb.class };
+    const base = { cue: { ...cueSpan(view, v, particle), lemma: verb.lemma }, confidence };
     const inv = inverted(view, s, v);
     if (inv) {
       found.push({ pattern: 'inverted', ...base, mention: view.charSpan(inv.mention[0], inv.mention[1]), content: inv.content });

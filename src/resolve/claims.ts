@@ -4,7 +4,7 @@ import type { DocView } from '../detect/doc-view.js';
 import { Registry, type Entity } from './entities.js';
 import { describeMention } from './mention.js';
 import { phraseStartingAt } from '../detect/np.js';
-import { firstEndingAfter, inside, overlap, SpanIndex, touching } from '../spans.js';
+import { firstEndingAfter, inside, SpanIndex, touching } from '../spans.js';
 
 /** A cue tied to the entity it cites. */
 export interface Claim extends Cue {
