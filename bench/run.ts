@@ -68,10 +68,10 @@ async function main() {
 
   log('scaling check');
   const scale = scaling(corpus.articles[0].text);
-  const fiveKb = corpus.articles.map((x, i) => ({ len: x.text.length, ms: b.p50ms >= 0 ? i : i })).filter((x) => x.len >= 4000 && x.len <= 6000);
-  const fiveKbLatencies = fiveKb.map(({ ms: i }) => {
+  const fiveKb = texts.filter((t) => t.length >= 4000 && t.length <= 6000);
+  const fiveKbLatencies = fiveKb.map((t) => {
     const t0 = performance.now();
-    analyze(texts[i]);
+    analyze(t);
     return performance.now() - t0;
   });
 

@@ -1,7 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import { InputError } from '../ingest/errors.js';
-import { checkSize, decodeText, readArticleFile } from '../ingest/file.js';
+import { articleFiles, checkSize, decodeText, readArticleFile } from '../ingest/file.js';
 import type { ArticleInput } from '../ingest/index.js';
 
 /** One article to analyse, read lazily so that a bad file fails alone. */
@@ -38,9 +37,7 @@ export async function expandInputs(paths: string[], maxBytes: number): Promise<J
       jobs.push({ label: path, read: () => { throw new InputError(`${path}: no such file or folder`); } });
       continue;
     }
-    const files = stat.isDirectory()
-      ? readdirSync(path, { withFileTypes: true }).filter((d) => d.isFile() && !d.name.startsWith('.')).map((d) => join(path, d.name)).sort()
-      : [path];
+    const files = stat.isDirectory() ? articleFiles(path) : [path];
     for (const file of files) jobs.push({ label: file, read: () => readArticleFile(file, maxBytes) });
   }
   return jobs;

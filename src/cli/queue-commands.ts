@@ -4,6 +4,7 @@ import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
 import pino from 'pino';
 import { InputError } from '../ingest/errors.js';
+import { DEFAULT_MAX_BYTES } from '../ingest/file.js';
 import type { QueueClient } from '../queue/client.js';
 import { configFromEnv } from '../queue/config.js';
 import { duration } from './durations.js';
@@ -46,7 +47,7 @@ async function payloadsOf(inputs: string[]): Promise<{ payloads: unknown[]; fail
         }
       });
   }
-  for (const job of await expandInputs(files, 5 * 1024 * 1024)) {
+  for (const job of await expandInputs(files, DEFAULT_MAX_BYTES)) {
     try {
       payloads.push(job.read());
     } catch (e) {

@@ -1,5 +1,14 @@
 import type { Doc, Quote, Sentence, Span, Token } from '../types.js';
 
+const views = new WeakMap<Doc, DocView>();
+
+/** The view of a document, built once and shared by detect and resolve. */
+export function viewOf(doc: Doc): DocView {
+  let view = views.get(doc);
+  if (!view) views.set(doc, (view = new DocView(doc)));
+  return view;
+}
+
 /** Read-only helpers over one segmented document, shared by the cue patterns. */
 export class DocView {
   readonly tokens: Token[];

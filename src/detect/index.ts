@@ -1,9 +1,8 @@
 import type { Cue, Doc } from '../types.js';
-import { DocView } from './doc-view.js';
+import { viewOf } from './doc-view.js';
 import { accordingCues, colonCues, dashCues, vagueCues, wordsCues } from './phrases.js';
 import { verbCues } from './verbs.js';
 
-export { DocView } from './doc-view.js';
 
 const PATTERNS = [verbCues, accordingCues, wordsCues, dashCues, colonCues, vagueCues];
 
@@ -11,7 +10,7 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 
 /** Every reporting cue in the document, with the mention and content spans it governs, in text order. */
 export function detect(doc: Doc): Cue[] {
-  const view = new DocView(doc);
+  const view = viewOf(doc);
   const found: Cue[] = [];
   for (const s of doc.sentences) {
     if (doc.boilerplate.some((b) => overlaps(b, s))) continue;

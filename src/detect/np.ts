@@ -87,6 +87,13 @@ export function phraseStartingAt(tokens: Token[], first: number, lo: number, hi:
   return end > first ? [first, end] : null;
 }
 
+/** A phrase with the appositive after its comma, if one follows: "Khaled Al-Maeena, editor at large at the Saudi Gazette". */
+export function withAppositive(tokens: Token[], core: Range, s: Sentence): Range {
+  if (tokens[core[1]]?.text !== ',') return core;
+  const appositive = phraseStartingAt(tokens, core[1] + 1, s.tokenStart, s.tokenEnd);
+  return appositive ? [core[0], appositive[1]] : core;
+}
+
 const personal = (t: Token) =>
   t.pos === 'PRON' && (sources.personPronouns.has(t.lower) || sources.pluralPronouns.has(t.lower) || sources.thingPronouns.has(t.lower) || sources.firstPersonPronouns.has(t.lower));
 

@@ -1,7 +1,7 @@
 import { cues } from '../models/index.js';
 import type { Cue, Sentence, Span } from '../types.js';
 import type { DocView } from './doc-view.js';
-import { phraseEndingAt, phraseStartingAt } from './np.js';
+import { phraseEndingAt, phraseStartingAt, withAppositive } from './np.js';
 
 const matchesAt = (view: DocView, i: number, words: string[]) => words.every((w, k) => w === '*' || view.tokens[i + k]?.lower === w);
 
@@ -86,8 +86,7 @@ export function dashCues(view: DocView, s: Sentence): Cue[] {
     if (!cues.dashes.has(tokens[d].text)) continue;
     const quote = d > 0 ? view.quoteClosing(d - 1) : undefined;
     const core = phraseStartingAt(tokens, d + 1, s.tokenStart, s.tokenEnd);
-    const appositive = core && tokens[core[1]]?.text === ',' ? phraseStartingAt(tokens, core[1] + 1, s.tokenStart, s.tokenEnd) : null;
-    const source = core && appositive ? ([core[0], appositive[1]] as [number, number]) : core;
+    const source = core && withAppositive(tokens, core, s);
     if (!quote || !source || source[1] < s.tokenEnd - 1) return [];
     return [{ pattern: 'dash', cue: { ...view.charSpan(d, d + 1), lemma: 'dash' }, mention: view.charSpan(source[0], source[1]), content: { start: quote.start, end: quote.end }, confidence: 0.85 }];
   }

@@ -1,7 +1,7 @@
 import { cues, sources, type VerbCue } from '../models/index.js';
 import type { Cue, Sentence, Span, Token } from '../types.js';
 import type { DocView } from './doc-view.js';
-import { phraseStartingAt, subjectOf, type Range } from './np.js';
+import { phraseStartingAt, subjectOf, withAppositive, type Range } from './np.js';
 
 /**
  * What follows a cue verb, checked against the verb's `needs` in models/cues.json: `that`, `quote`, `colon`,
@@ -119,9 +119,7 @@ function contentBefore(view: DocView, s: Sentence, stop: number): Span | null {
 function invertedSource(view: DocView, s: Sentence, core: Range): Range | null {
   const { tokens } = view;
   for (let i = core[1]; i < Math.min(s.tokenEnd, core[1] + 2) && tokens[i].text !== ','; i++) if (isVerb(tokens[i].pos)) return null;
-  if (tokens[core[1]]?.text !== ',') return core;
-  const appositive = phraseStartingAt(tokens, core[1] + 1, s.tokenStart, s.tokenEnd);
-  return appositive ? [core[0], appositive[1]] : core;
+  return withAppositive(tokens, core, s);
 }
 
 /** `"…,"` or `"…?"`: a quotation closed as a whole clause, ready for its speaker; not a quoted title or word. */

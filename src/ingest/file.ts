@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
 import { InputError } from './errors.js';
 import type { ArticleInput } from './index.js';
 
@@ -20,6 +20,14 @@ export function decodeText(bytes: Uint8Array, what: string): string {
 
 export function checkSize(bytes: number, what: string, maxBytes: number): void {
   if (bytes > maxBytes) throw new InputError(`${what} is ${mb(bytes)}, over the ${mb(maxBytes)} limit (raise it with --max-bytes)`);
+}
+
+/** The article files of a folder, in name order: every visible regular file (a bad one is reported when read). */
+export function articleFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isFile() && !d.name.startsWith('.'))
+    .map((d) => join(dir, d.name))
+    .sort();
 }
 
 /** Reads one article file; the size is checked before any byte is read. */

@@ -9,12 +9,6 @@ import { keys, type QueueConfig } from './config.js';
 import { ArticleJobSchema, reasonOf, type ArticleJob, type ArticleResult } from './jobs.js';
 import { ResultStore } from './results.js';
 
-/** What an article job carries besides the article: the key its report is stored under. */
-export interface ArticleJobData extends ArticleJob {
-  key: string;
-  force?: boolean;
-}
-
 const FETCH_TIMEOUT_MS = 15_000;
 
 /** A page to analyse. Network trouble and 5xx are worth a retry; a 4xx or a non-page is not. */

@@ -83,10 +83,11 @@ export class QueueClient {
   async submit(payload: unknown, { force = false } = {}): Promise<{ jobId: string; duplicate: boolean }> {
     const job = parse(payload);
     const jobId = jobIdFor(job);
+    // the store first: a plain command fails at once while Redis is down, where BullMQ's getJob would wait
     if (!force && (await this.store.has(jobId))) return { jobId, duplicate: true };
-    if (force) await (await this.articles.getJob(jobId))?.remove().catch(() => undefined);
     const existing = await this.articles.getJob(jobId);
-    if (existing && !force) return { jobId, duplicate: true };
+    if (!force && existing) return { jobId, duplicate: true };
+    await existing?.remove().catch(() => undefined); // forced: the old record goes, a new job takes its id
     await this.articles.add('article', { ...job, key: jobId, force }, { ...ARTICLE_JOB_OPTIONS, jobId });
     return { jobId, duplicate: false };
   }

@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import type { Job } from 'bullmq';
-import { readArticleFile } from '../ingest/file.js';
+import { articleFiles, readArticleFile } from '../ingest/file.js';
 import type { QueueClient } from './client.js';
 import { keys } from './config.js';
 import { jobIdFor, type ArticleJob } from './jobs.js';
@@ -18,17 +17,13 @@ export interface ScheduleSpec {
 /** The articles a source holds right now. */
 export function readSource(source: string): ArticleJob[] {
   if (statSync(source).isDirectory()) {
-    return readdirSync(source, { withFileTypes: true })
-      .filter((d) => d.isFile() && !d.name.startsWith('.'))
-      .map((d) => d.name)
-      .sort()
-      .flatMap((name) => {
-        try {
-          return [readArticleFile(join(source, name)) as ArticleJob];
-        } catch {
-          return []; // a bad file is reported when submitted by hand; a schedule skips it
-        }
-      });
+    return articleFiles(source).flatMap((file) => {
+      try {
+        return [readArticleFile(file) as ArticleJob];
+      } catch {
+        return []; // a bad file is reported when submitted by hand; a schedule skips it
+      }
+    });
   }
   const lines = readFileSync(source, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
   if (source.endsWith('.jsonl')) return lines.map((l) => JSON.parse(l) as ArticleJob);

@@ -24,7 +24,8 @@ const round = (x: number) => Math.round(x * 100) / 100;
 /** The report object for one article: plain JSON, offsets into the analysed text. */
 export function buildReport(doc: Doc, resolved: Resolved, info: DocumentInfo): Report {
   const withText = (s: Span) => ({ start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) });
-  const cited = resolved.entities.filter((e) => resolved.claims.some((c) => c.entity === e || c.via.includes(e)));
+  const citedSet = new Set(resolved.claims.flatMap((c) => [c.entity, ...c.via]));
+  const cited = resolved.entities.filter((e) => citedSet.has(e));
   return {
     schemaVersion: SCHEMA_VERSION,
     engine: { name: 'claimtrace', version: ENGINE_VERSION },

@@ -15,7 +15,6 @@ export interface Claim extends Cue {
   sentence: Span;
 }
 
-
 /** direct: all inside quotation marks; mixed: partly; indirect: none. */
 function kindOf(doc: Doc, content: Span): ClaimKind {
   const letters = (s: Span) => doc.text.slice(s.start, s.end).replace(/[^\p{L}\p{N}]/gu, '').length;
@@ -108,9 +107,9 @@ export function resolveClaims(view: DocView, found: Cue[], registry: Registry): 
       if (info.form === 'name' && !/\s/.test(info.name) && cue.mention) introduceFullName(view, registry, info.name, cue.mention.start);
       const entity = registry.resolve(info, cue.mention);
       if (!entity) continue;
-      const spans = [cue.content, ...(cue.cue ? [cue.cue] : []), ...(cue.mention ? [cue.mention] : [])];
+      const said = [cue.content, ...(cue.cue ? [cue.cue] : [])];
       const confidence = cue.confidence * (info.form === 'name' ? 1 : 0.9);
-      claims.push({ ...cue, confidence, entity, via: [], kind: kindOf(doc, cue.content), hedges: hedgesIn(view, [cue.content, ...(cue.cue ? [cue.cue] : [])]), sentence: sentenceSpan(doc, spans) });
+      claims.push({ ...cue, confidence, entity, via: [], kind: kindOf(doc, cue.content), hedges: hedgesIn(view, said), sentence: sentenceSpan(doc, [...said, ...(cue.mention ? [cue.mention] : [])]) });
     }
   }
   return nest(claims);

@@ -1,4 +1,4 @@
-import { DocView } from '../detect/doc-view.js';
+import { viewOf } from '../detect/doc-view.js';
 import type { Resolved } from '../report/build.js';
 import type { Cue, Doc } from '../types.js';
 import { resolveClaims } from './claims.js';
@@ -11,7 +11,7 @@ export type { Entity } from './entities.js';
 
 /** Cues → claims tied to canonical sources, plus the checkable sentences that cite no one. */
 export function resolve(doc: Doc, cues: Cue[]): Resolved {
-  const view = new DocView(doc);
+  const view = viewOf(doc);
   const registry = new Registry();
   const claims = resolveClaims(view, cues, registry);
   const all = [...claims, ...floatingQuotes(doc, claims)].sort((a, b) => a.sentence.start - b.sentence.start || a.content.start - b.content.start);
