@@ -7,11 +7,16 @@ import { segment } from './segment/index.js';
 
 export type { ArticleInput } from './ingest/index.js';
 
+export interface AnalyzeOptions {
+  /** Put the analysed text in the report even when it equals the input: for the HTML page and stored reports. */
+  keepText?: boolean;
+}
+
 /**
  * One article in, its claim-attribution report out: ingest → segment → detect → resolve → report.
  * Every shell (CLI, queue worker, HTTP) calls this and nothing else.
  */
-export function analyze(input: ArticleInput | string): Report {
+export function analyze(input: ArticleInput | string, options: AnalyzeOptions = {}): Report {
   const given = typeof input === 'string' ? { text: input } : input;
   const article = ingest(given);
   const language = detectLanguage(article.text);
@@ -24,6 +29,6 @@ export function analyze(input: ArticleInput | string): Report {
     language,
     supported,
     warnings,
-    carryText: article.format === 'html',
+    carryText: article.format === 'html' || options.keepText === true,
   });
 }

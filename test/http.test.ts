@@ -6,6 +6,9 @@ import { startWorkers } from '../src/queue/worker.js';
 import { cleanup, quietLog, redisAvailable, testConfig, until } from './helpers/redis.js';
 
 const online = await redisAvailable();
+const TOKEN = 'test-token-http';
+/** Writes carry the token; reads do not need it. */
+const signed = <T extends object>(request: T) => ({ ...request, headers: { authorization: `Bearer ${TOKEN}`, ...('headers' in request ? (request.headers as object) : {}) } });
 
 describe.skipIf(!online)('HTTP API (real Redis)', () => {
   const config = testConfig();
@@ -16,7 +19,7 @@ describe.skipIf(!online)('HTTP API (real Redis)', () => {
   beforeAll(async () => {
     client = await new QueueClient(config).ready();
     workers = await startWorkers(config, { concurrency: 2 }, quietLog);
-    app = buildServer(client);
+    app = await buildServer(client, { token: TOKEN });
   });
   afterAll(async () => {
     await app?.close();
@@ -26,7 +29,7 @@ describe.skipIf(!online)('HTTP API (real Redis)', () => {
   });
 
   it('POST /jobs, GET /jobs/:id and GET /jobs/:id/report', async () => {
-    const post = await app.inject({ method: 'POST', url: '/jobs', payload: { text: 'The mayor said the tram would be late.', id: 'tram' } });
+    const post = await app.inject(signed({ method: 'POST', url: '/jobs', payload: { text: 'The mayor said the tram would be late.', id: 'tram' } }));
     expect(post.statusCode).toBe(202);
     const { jobId } = post.json();
     const report = await until(async () => {
@@ -34,13 +37,14 @@ describe.skipIf(!online)('HTTP API (real Redis)', () => {
       return r.statusCode === 200 ? r.json() : null;
     });
     expect(report.attributions[0].source.name).toBe('mayor');
+    expect(report.document.text).toBe('The mayor said the tram would be late.');
     expect((await app.inject({ url: `/jobs/${jobId}` })).json()).toMatchObject({ id: jobId, state: 'completed' });
-    const again = await app.inject({ method: 'POST', url: '/jobs', payload: { text: 'The mayor said the tram would be late.', id: 'tram' } });
+    const again = await app.inject(signed({ method: 'POST', url: '/jobs', payload: { text: 'The mayor said the tram would be late.', id: 'tram' } }));
     expect([again.statusCode, again.json()]).toEqual([200, { jobId, duplicate: true }]);
   });
 
   it('POST /batches and GET /batches/:id', async () => {
-    const post = await app.inject({ method: 'POST', url: '/batches', payload: { name: 'evening', articles: [{ text: 'The council said the road would close.' }, { text: 'Police said two men were arrested.' }] } });
+    const post = await app.inject(signed({ method: 'POST', url: '/batches', payload: { name: 'evening', articles: [{ text: 'The council said the road would close.' }, { text: 'Police said two men were arrested.' }] } }));
     expect(post.statusCode).toBe(202);
     const { batchId, total } = post.json();
     expect(total).toBe(2);
@@ -65,7 +69,7 @@ describe.skipIf(!online)('HTTP API (real Redis)', () => {
       [{ url: '/batches/b-nothing' }, 404, 'no batch b-nothing'],
     ] as const;
     for (const [request, status, reason] of cases) {
-      const r = await app.inject(request as never);
+      const r = await app.inject(signed(request) as never);
       expect([request.url, r.statusCode]).toEqual([request.url, status]);
       expect(typeof r.json().error).toBe('string');
       if (reason) expect(r.json().error).toBe(reason);
@@ -85,9 +89,9 @@ describe.skipIf(!online)('HTTP API (real Redis)', () => {
 
   it('answers 503 at once while Redis is unreachable', async () => {
     const down = new QueueClient({ ...config, redisUrl: 'redis://127.0.0.1:6399' });
-    const api = buildServer(down);
+    const api = await buildServer(down, { token: TOKEN });
     const started = Date.now();
-    const r = await api.inject({ method: 'POST', url: '/jobs', payload: { text: 'The mayor said so.' } });
+    const r = await api.inject(signed({ method: 'POST', url: '/jobs', payload: { text: 'The mayor said so.' } }));
     expect(r.statusCode).toBe(503);
     expect(r.json().error).toMatch(/^queue unavailable: /);
     expect(Date.now() - started).toBeLessThan(5000);

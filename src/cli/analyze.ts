@@ -7,6 +7,7 @@ import { EXTENSIONS, render, type Format } from '../report/render/index.js';
 import { CSV_HEADER, csvRows } from '../report/render/csv.js';
 import type { Report } from '../report/schema.js';
 import { expandInputs, type Job } from './inputs.js';
+import { InvalidArgumentError } from 'commander';
 
 export interface AnalyzeOptions {
   format: Format;
@@ -22,9 +23,9 @@ interface Outcome {
 
 const PROGRESS_FROM = 5;
 
-function run(job: Job): Outcome {
+function run(job: Job, format: Format): Outcome {
   try {
-    return { label: job.label, report: analyze(job.read()) };
+    return { label: job.label, report: analyze(job.read(), { keepText: format === 'html' }) };
   } catch (e) {
     if (e instanceof InputError) return { label: job.label, error: e.message };
     if (e instanceof Error && 'code' in e) return { label: job.label, error: `${job.label}: ${e.message}` };
@@ -58,11 +59,12 @@ function printAll(reports: Report[], format: Format): void {
 /** `claimtrace analyze`: returns the exit code (0 all analysed, 1 some input was bad). */
 export async function analyzeCommand(paths: string[], opts: AnalyzeOptions): Promise<number> {
   const jobs = await expandInputs(paths, opts.maxBytes);
+  if (opts.format === 'html' && jobs.length > 1 && !opts.out) throw new InvalidArgumentError('--format html with several articles needs --out DIR (one page per article)');
   const bar = jobs.length >= PROGRESS_FROM && process.stderr.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, format: 'analysing {bar} {value}/{total} {file}' }, cliProgress.Presets.shades_classic) : null;
   bar?.start(jobs.length, 0, { file: '' });
   const outcomes: Outcome[] = [];
   for (const job of jobs) {
-    outcomes.push(run(job));
+    outcomes.push(run(job, opts.format));
     bar?.increment(1, { file: job.label });
   }
   bar?.stop();

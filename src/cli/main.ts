@@ -38,13 +38,14 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await program().parseAsync(argv);
   } catch (e) {
-    if (e instanceof CommanderError) {
-      process.exitCode = e.exitCode === 0 ? 0 : 2;
-      return;
-    }
+    // thrown by an action (commander has already printed the errors it raised itself)
     if (e instanceof InvalidArgumentError) {
       process.stderr.write(`claimtrace: ${e.message}\n`);
       process.exitCode = 2;
+      return;
+    }
+    if (e instanceof CommanderError) {
+      process.exitCode = e.exitCode === 0 ? 0 : 2;
       return;
     }
     process.stderr.write(`claimtrace: ${e instanceof Error ? e.message : String(e)}\n`);

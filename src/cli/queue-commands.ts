@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
@@ -167,6 +168,20 @@ export function registerQueueCommands(cli: Command): void {
     });
 
   cli
+    .command('reviews')
+    .description('reviewers\' work from the review app')
+    .command('export')
+    .description('write every reviewed article as <id>.txt and <id>.gold.json, the gold format score.mjs reads')
+    .requiredOption('-o, --out <dir>', 'folder to write into')
+    .action(async (opts: { out: string }) => {
+      const { exportReviews } = await import('../review/export.js');
+      const { written, missing } = await withClient((client) => exportReviews(client, opts.out));
+      for (const key of missing) process.stderr.write(`claimtrace: the report of reviewed job ${key} is gone; its review was not exported\n`);
+      process.stderr.write(`${written.length} reviewed articles written to ${opts.out}\n`);
+      if (missing.length) process.exitCode = 1;
+    });
+
+  cli
     .command('status')
     .description('queue counts, active workers, and recent failures with their reasons')
     .action(async () => {
@@ -186,13 +201,18 @@ export function registerQueueCommands(cli: Command): void {
 
   cli
     .command('serve')
-    .description('HTTP API over the queue (POST /jobs, POST /batches, GET /jobs/:id, /jobs/:id/report, /batches/:id)')
+    .description('the HTTP API over the queue and the review app; writes need CLAIMTRACE_TOKEN (one is made up and printed when unset)')
     .option('-p, --port <port>', 'port', positive, 8080)
     .option('--host <host>', 'address to bind; 127.0.0.1 unless told otherwise', '127.0.0.1')
     .action(async (opts: { port: number; host: string }) => {
       const [{ QueueClient }, { buildServer }] = await Promise.all([import('../queue/client.js'), import('../http/server.js')]);
       const client = new QueueClient(configFromEnv());
-      const app = buildServer(client, { logger: true });
+      let token = process.env.CLAIMTRACE_TOKEN;
+      if (!token) {
+        token = randomBytes(24).toString('base64url');
+        process.stderr.write(`claimtrace: CLAIMTRACE_TOKEN is not set; this run's token is ${token}\n`);
+      }
+      const app = await buildServer(client, { token, logger: true });
       await app.listen({ port: opts.port, host: opts.host });
       await new Promise<void>((resolve) => {
         const stop = () => app.close().then(() => client.close()).then(resolve, resolve);

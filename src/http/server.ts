@@ -1,7 +1,13 @@
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { PayloadError, type QueueClient } from '../queue/client.js';
 import { isConnectionError } from '../queue/config.js';
+import { contentSecurityPolicy } from '../report/render/html/index.js';
+import { registerAuth } from './auth.js';
+import { BOARD_CSP, BOARD_PATH, registerBoard } from './board.js';
+import { registerReview } from './review.js';
 
 /** Request bodies above this are refused with 413 before they are parsed. */
 export const BODY_LIMIT = 6 * 1024 * 1024;
@@ -9,12 +15,28 @@ export const BODY_LIMIT = 6 * 1024 * 1024;
 const BatchBody = z.object({ name: z.string().min(1).max(200).optional(), articles: z.array(z.unknown()).min(1).max(10_000), force: z.boolean().optional() }).strict();
 const Force = z.object({ force: z.enum(['true', 'false']).optional() });
 
+export interface ServerOptions {
+  /** Needed for every write and for /admin. */
+  token: string;
+  logger?: boolean;
+}
+
+const PAGE_CSP = `${contentSecurityPolicy({ served: true })}; frame-ancestors 'none'`;
+
 /**
- * The HTTP API: a thin shell over the queue client. Bad input answers 4xx with a reason; Redis being away
- * answers 503 at once (the producer connection does not queue commands while it is down).
+ * The HTTP API and the review app, thin shells over the queue client. Bad input answers 4xx with a reason;
+ * Redis being away answers 503 at once (the producer connection does not queue commands while it is down).
  */
-export function buildServer(client: QueueClient, opts: { logger?: boolean } = {}): FastifyInstance {
+export async function buildServer(client: QueueClient, opts: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ bodyLimit: BODY_LIMIT, logger: opts.logger ?? false });
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 16 * 1024 });
+
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('content-security-policy', req.url.startsWith(BOARD_PATH) ? BOARD_CSP : PAGE_CSP);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+  });
 
   app.setErrorHandler((error: FastifyError, _req, reply) => {
     if (error instanceof PayloadError) return reply.code(400).send({ error: error.message });
@@ -24,6 +46,8 @@ export function buildServer(client: QueueClient, opts: { logger?: boolean } = {}
     app.log.error(error);
     return reply.code(500).send({ error: 'internal error' });
   });
+
+  registerAuth(app, opts.token);
 
   app.get('/health', async () => ({ redis: client.redis.status }));
 
@@ -59,5 +83,7 @@ export function buildServer(client: QueueClient, opts: { logger?: boolean } = {}
     return status ?? reply.code(404).send({ error: `no batch ${req.params.id}` });
   });
 
+  registerReview(app, client, opts.token);
+  await registerBoard(app, client);
   return app;
 }

@@ -53,7 +53,7 @@ export async function processArticle(data: unknown, redis: Redis, config: QueueC
   if (existing) return summarize(key, existing);
   let report: Report;
   try {
-    report = analyze(await inputOf(parsed.data));
+    report = analyze(await inputOf(parsed.data), { keepText: true });
   } catch (e) {
     if (e instanceof InputError) throw new UnrecoverableError(e.message);
     throw e;

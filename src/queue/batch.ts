@@ -46,6 +46,7 @@ export async function processBatch(job: Job, redis: Redis, config: QueueConfig):
     .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
     .map(([, r]) => r);
   const report = aggregate(job.id!, (job.data as { name: string }).name, results, failures);
-  await redis.set(keys(config).batch(job.id!), JSON.stringify(report), 'EX', config.retention);
+  const k = keys(config);
+  await redis.multi().set(k.batch(job.id!), JSON.stringify(report), 'EX', config.retention).zadd(k.batches, Date.now(), job.id!).exec();
   return report;
 }

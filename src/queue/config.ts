@@ -51,6 +51,13 @@ export const keys = (config: QueueConfig) => ({
   report: (jobId: string) => `${config.prefix}:report:${jobId}`,
   reports: `${config.prefix}:reports`,
   batch: (batchId: string) => `${config.prefix}:batch:${batchId}`,
+  /** Finished batches by time, for the review app's list. */
+  batches: `${config.prefix}:batches`,
+  /** A reviewer's verdicts on one report (attribution id → verdict) and the attributions they added. */
+  review: (jobId: string) => `${config.prefix}:review:${jobId}`,
+  reviewAdded: (jobId: string) => `${config.prefix}:review-added:${jobId}`,
+  /** Reviewed reports by time of the last review. */
+  reviewed: `${config.prefix}:reviewed`,
   seen: (schedule: string) => `${config.prefix}:seen:${schedule}`,
   /** Counters: articles analysed, reports stored. */
   stat: (name: 'analysed' | 'stored') => `${config.prefix}:stats:${name}`,

@@ -35,6 +35,23 @@ export class ResultStore {
     return json ? (JSON.parse(json) as Report) : null;
   }
 
+  /** The most recently stored report keys with their time (ms), newest first. */
+  async latest(count: number): Promise<Array<{ key: string; at: number }>> {
+    const flat = await this.redis.zrevrange(this.k.reports, 0, count - 1, 'WITHSCORES');
+    return Array.from({ length: flat.length / 2 }, (_, i) => ({ key: flat[2 * i], at: Number(flat[2 * i + 1]) }));
+  }
+
+  /** When each report was stored (ms), or null for keys the index does not hold. */
+  async storedAt(reportKeys: string[]): Promise<Array<number | null>> {
+    if (!reportKeys.length) return [];
+    return (await this.redis.zmscore(this.k.reports, ...reportKeys)).map((s) => (s === null ? null : Number(s)));
+  }
+
+  async getMany(reportKeys: string[]): Promise<Array<Report | null>> {
+    if (!reportKeys.length) return [];
+    return (await this.redis.mget(reportKeys.map((key) => this.k.report(key)))).map((json) => (json ? (JSON.parse(json) as Report) : null));
+  }
+
   async has(key: string): Promise<boolean> {
     return (await this.redis.exists(this.k.report(key))) === 1;
   }

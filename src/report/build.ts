@@ -15,7 +15,7 @@ export interface DocumentInfo {
   language: string;
   supported: boolean;
   warnings: string[];
-  /** The text as given, when the analysed text differs from it (HTML). */
+  /** Whether the report carries the analysed text. */
   carryText: boolean;
 }
 

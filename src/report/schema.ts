@@ -43,7 +43,7 @@ export const ReportSchema = z.object({
     language: z.string().describe('ISO 639-3; und when too short to tell'),
     supported: z.boolean().describe('false when the language is not one the engine reads: no attributions are given'),
     title: z.string().optional(),
-    text: z.string().optional().describe('the analysed text, given when it differs from the input (HTML)'),
+    text: z.string().optional().describe('the analysed text: given when it differs from the input (HTML), and in stored and HTML-rendered reports'),
   }),
   sentences: z.array(SpanSchema.extend({ index: z.number().int().nonnegative() })),
   sources: z.array(SourceSchema),
