@@ -41,6 +41,19 @@ describe('claimtrace analyze', () => {
     expect(csv.some((line) => line.startsWith('transfer-talks,') && line.includes(',Miguel Antunes,person,'))).toBe(true);
   });
 
+  it('renders one self-contained HTML page per article, and needs --out for several', () => {
+    const page = run(['analyze', '-f', 'html', `${SAMPLES}harbour-bridge.txt`]);
+    expect(page.status).toBe(0);
+    expect(page.stdout).toMatch(/^<!doctype html>/);
+    expect(page.stdout).toContain('<mark class="claim');
+    expect(page.stdout).not.toMatch(/(src|href)="https?:/);
+    const several = run(['analyze', '-f', 'html', SAMPLES]);
+    expect([several.status, several.stderr]).toEqual([2, 'claimtrace: --format html with several articles needs --out DIR (one page per article)\n']);
+    const out = join(scratch, 'pages');
+    expect(run(['analyze', '-f', 'html', '--out', out, SAMPLES]).status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['council-vote.html', 'harbour-bridge.html', 'index.json', 'malaria-trial.html', 'transfer-talks.html']);
+  });
+
   it('reads standard input with -', () => {
     const r = run(['analyze', '-f', 'json', '-'], 'The minister said the bridge would reopen in May.');
     expect(JSON.parse(r.stdout).attributions[0].source.name).toBe('minister');

@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueueClient } from '../src/queue/client.js';
 import { startWorkers } from '../src/queue/worker.js';
+import { ReviewStore } from '../src/review/store.js';
 import { cleanup, quietLog, redisAvailable, testConfig, until } from './helpers/redis.js';
 
 const online = await redisAvailable();
@@ -69,10 +70,22 @@ describe.skipIf(!online)('queue commands of the CLI (real Redis)', () => {
     expect(lines.map((l) => JSON.parse(l).document.id).sort()).toEqual(['council-vote', 'harbour-bridge', 'malaria-trial', 'transfer-talks']);
   });
 
+  it('reviews export writes each reviewed article as text and gold', async () => {
+    const [{ key }] = await client.store.latest(1);
+    const report = (await client.store.get(key))!;
+    await new ReviewStore(client.redis, config).setVerdict(key, report.attributions[0].id, { verdict: 'correct' });
+    const gold = join(out, 'gold');
+    const r = await run('reviews', 'export', '--out', gold);
+    expect([r.status, r.stderr]).toEqual([0, `1 reviewed articles written to ${gold}\n`]);
+    expect(readdirSync(gold).sort()).toEqual([`${report.document.id}.gold.json`, `${report.document.id}.txt`]);
+    expect(JSON.parse(readFileSync(join(gold, `${report.document.id}.gold.json`), 'utf8')).attributions.filter((a: { optional: boolean }) => !a.optional)).toHaveLength(1);
+  });
+
   it('schedule add, list and remove', async () => {
     expect((await run('schedule', 'add', 'hourly', '--every', '1h', '--source', SAMPLES)).stdout).toBe('hourly\n');
     expect(JSON.parse((await run('schedule', 'list')).stdout)).toMatchObject([{ name: 'hourly', every: 3_600_000, source: SAMPLES }]);
-    expect((await run('schedule', 'add', 'bad', '--every', '1h', '--cron', '* * * * *', '--source', SAMPLES)).status).toBe(2);
+    const both = await run('schedule', 'add', 'bad', '--every', '1h', '--cron', '* * * * *', '--source', SAMPLES);
+    expect([both.status, both.stderr]).toEqual([2, 'claimtrace: give exactly one of --every or --cron\n']);
     expect((await run('schedule', 'remove', 'hourly')).status).toBe(0);
     expect(JSON.parse((await run('schedule', 'list')).stdout)).toEqual([]);
   });
