@@ -1,3 +1,4 @@
+import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { QueueClient } from '../src/queue/client.js';
@@ -54,6 +55,12 @@ describe.skipIf(!online)('HTTP API (real Redis)', () => {
     });
     expect(done).toMatchObject({ name: 'evening', total: 2, done: 2, failed: 0, progress: 1 });
     expect(done.report.sources.map((s: { name: string }) => s.name).sort()).toEqual(['Police', 'council']);
+    // the review app lists the batch, and filters its articles by it
+    const page = parseHTML((await app.inject({ url: `/?batch=${batchId}` })).body).document;
+    expect(page.querySelector(`option[value="${batchId}"]`)!.textContent).toBe('evening (2)');
+    const rows = [...page.querySelectorAll('table.articles tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    expect(rows.map((r) => [r[2], r[3], r[4]])).toEqual([['1', '1', '0'], ['1', '1', '0']]);
+    expect(rows.map((r) => r[0])).not.toContain('tram');
   });
 
   it('answers 4xx with a reason on bad input', async () => {

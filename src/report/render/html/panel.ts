@@ -8,7 +8,7 @@ import type { AddedClaim, ReviewState, Verdict } from '../../../review/schema.js
 const UNNAMED = new Set(['anonymous', 'vague']);
 
 /** The source type, flagged when the source is unnamed. */
-const typeLabel = (type: string) => `<span class="${UNNAMED.has(type) ? 'flag' : 'type'}">${type}</span>`;
+const typeLabel = (type: string) => (UNNAMED.has(type) ? `<span class="flag" title="unnamed: cannot be checked by name">${type}</span>` : `<span class="type">${type}</span>`);
 
 export const coloursOf = (report: Report): Colours => new Map(bySource(report).map(({ source }, i) => [source.id, i % 12]));
 
