@@ -9,10 +9,11 @@ import type { Corpus } from './corpus.js';
 import { measurement, treeRssMb, type Measurement } from './measure.js';
 
 const BIN = join(PACKAGE_ROOT, 'bin', 'claimtrace.js');
+const WARMUP_PER_WORKER = 60;
 
 /**
  * The corpus through the queue with `processes` worker processes of one sandboxed child each. The workers are
- * warmed first (their children load the language models on their first job), then everything is enqueued; the
+ * warmed first, then everything is enqueued; the
  * clock runs from the first job a worker takes to the last it finishes, as in-process analyze() is timed warm.
  */
 export async function throughQueue(corpus: Corpus, processes: number, tokens: number, redisUrl: string): Promise<Measurement> {
@@ -23,8 +24,9 @@ export async function throughQueue(corpus: Corpus, processes: number, tokens: nu
     for (let i = 0; i < processes; i++) {
       workers.push(spawn(process.execPath, [BIN, 'worker', '--concurrency', '1'], { detached: true, stdio: 'ignore', env: { ...process.env, REDIS_URL: redisUrl, CLAIMTRACE_PREFIX: config.prefix } }));
     }
-    // warm every worker's sandboxed child (it loads the language models on its first job) before the clock starts
-    const warmups = Array.from({ length: processes * 4 }, (_, i) => ({ text: `Warm-up ${i}: the mayor said the bridge was safe.`, id: `warmup-${i}` }));
+    // warm every worker's sandboxed child before the clock starts, as in-process analyze() is timed warm: the
+    // child loads the language models on its first job and its JIT settles over the next few dozen articles
+    const warmups = corpus.articles.slice(0, WARMUP_PER_WORKER * processes).map((a, i) => ({ text: `${a.text}\n\nWarm-up ${i}.`, id: `warmup-${i}` }));
     await client.articles.addBulk(warmups.map((w) => ({ name: 'article', data: { ...w, key: jobIdFor(w) }, opts: { jobId: jobIdFor(w) } })));
     while (((await client.articles.getJobCounts('completed')).completed ?? 0) < warmups.length) await new Promise((r) => setTimeout(r, 100));
     const warm = new Set(warmups.map((w) => jobIdFor(w)));

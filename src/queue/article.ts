@@ -5,7 +5,7 @@ import { InputError } from '../ingest/errors.js';
 import { readArticleFile } from '../ingest/file.js';
 import type { ArticleInput } from '../ingest/index.js';
 import type { Report } from '../report/schema.js';
-import { keys, type QueueConfig } from './config.js';
+import type { QueueConfig } from './config.js';
 import { ArticleJobSchema, reasonOf, type ArticleJob, type ArticleResult } from './jobs.js';
 import { ResultStore } from './results.js';
 
@@ -49,7 +49,8 @@ export async function processArticle(data: unknown, redis: Redis, config: QueueC
   if (typeof key !== 'string') throw new UnrecoverableError('invalid article job: no report key');
   const store = new ResultStore(redis, config);
   const force = (data as { force?: boolean }).force === true;
-  const existing = force ? null : await store.get(key);
+  // a re-delivered job finds its report already stored (EXISTS first: the report itself is rarely wanted)
+  const existing = !force && (await store.has(key)) ? await store.get(key) : null;
   if (existing) return summarize(key, existing);
   let report: Report;
   try {
@@ -59,9 +60,7 @@ export async function processArticle(data: unknown, redis: Redis, config: QueueC
     throw e;
   }
   if (force) await store.remove(key);
-  const k = keys(config);
-  await redis.incr(k.stat('analysed'));
-  if (await store.save(key, report)) await redis.incr(k.stat('stored'));
+  await store.save(key, report);
   return summarize(key, report);
 }
 

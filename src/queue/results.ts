@@ -4,6 +4,14 @@ import type { Redis } from 'ioredis';
 import type { Report } from '../report/schema.js';
 import { keys, type QueueConfig } from './config.js';
 
+/** KEYS: report, index, analysed counter, stored counter; ARGV: JSON, retention (s), time (ms), report key. */
+const SAVE_ONCE = `
+redis.call('INCR', KEYS[3])
+if not redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2], 'NX') then return 0 end
+redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
+redis.call('INCR', KEYS[4])
+return 1`;
+
 /**
  * Reports in Redis, apart from BullMQ's job records so that trimming jobs never loses a report:
  * `<prefix>:report:<key>` holds the JSON for `retention` seconds, `<prefix>:reports` orders the keys by time.
@@ -18,11 +26,13 @@ export class ResultStore {
     this.k = keys(config);
   }
 
-  /** Stores a report once: a second store of the same key (a retried or re-delivered job) is a no-op. */
+  /**
+   * Stores a report once, in one round trip: a second store of the same key (a retried or re-delivered job)
+   * stores nothing. Counts the analysis either way, and the store when there was one.
+   */
   async save(key: string, report: Report): Promise<boolean> {
-    const stored = await this.redis.set(this.k.report(key), JSON.stringify(report), 'EX', this.config.retention, 'NX');
-    if (stored !== 'OK') return false;
-    await this.redis.zadd(this.k.reports, Date.now(), key);
+    const stored = await this.redis.eval(SAVE_ONCE, 4, this.k.report(key), this.k.reports, this.k.stat('analysed'), this.k.stat('stored'), JSON.stringify(report), this.config.retention, Date.now(), key);
+    if (stored !== 1) return false;
     if (this.config.sinkDir) {
       mkdirSync(this.config.sinkDir, { recursive: true });
       writeFileSync(join(this.config.sinkDir, `${key}.json`), JSON.stringify(report, null, 2) + '\n');

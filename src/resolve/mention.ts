@@ -1,6 +1,6 @@
-import nlp from 'compromise';
 import { sources } from '../models/index.js';
 import type { SourceType, Token } from '../types.js';
+import { tagName } from './names.js';
 
 /** What a mention says about its source before any coreference: a pronoun, a name, or a description. */
 export interface MentionInfo {
@@ -99,27 +99,6 @@ function nameWordType(word: string): Exclude<SourceType, 'person'> | undefined {
 }
 
 const isTitleRun = (run: Run) => run.tokens.every((t) => sources.titles.has(t.lower) || JOINERS.has(t.lower));
-
-interface NameTags {
-  person: string | null;
-  place: boolean;
-  organization: boolean;
-}
-
-/** Names recur across a newsroom's articles; compromise's verdict on each is kept, within bounds. */
-const tagged = new Map<string, NameTags>();
-const TAGGED_MAX = 20_000;
-
-/** compromise, on the few words of one name, for what our lexicons cannot tell: is it a person, a place? */
-function tagName(text: string): NameTags {
-  let tags = tagged.get(text);
-  if (tags) return tags;
-  const doc = nlp(text);
-  tags = { person: (doc.people().out('array') as string[])[0] ?? null, place: doc.places().found, organization: doc.organizations().found };
-  if (tagged.size >= TAGGED_MAX) tagged.clear();
-  tagged.set(text, tags);
-  return tags;
-}
 
 function typeOfName(name: string, run: Run, descriptionHead: string | undefined): SourceType {
   const lower = name.toLowerCase();
