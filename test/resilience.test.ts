@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -59,6 +59,26 @@ describe.skipIf(!online)('failures the pipeline survives', () => {
     const exited = new Promise<number | null>((resolve) => worker.once('exit', resolve));
     process.kill(worker.pid!, 'SIGTERM');
     expect(await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running'), 15_000))])).toBe(0);
+  }, 40_000);
+
+  it('the children of a worker killed alone (not its process group) stop by themselves', async () => {
+    const config = testConfig();
+    const worker = startWorker(config);
+    cleanups.push(async () => {
+      await stop(worker);
+      await cleanup(config);
+    });
+    const client = await new QueueClient(config).ready();
+    await client.submit({ text: 'The mayor said the bridge would reopen in May.' });
+    await client.submit({ text: 'Police said two men were arrested on Friday.' });
+    const children = await until(() => {
+      const pids = readFileSync(`/proc/${worker.pid}/task/${worker.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+      return pids.length ? pids : null;
+    }, 20_000);
+    await client.close();
+    process.kill(worker.pid!, 'SIGKILL');
+    const alive = (pid: number) => existsSync(`/proc/${pid}`) && !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    await until(async () => children.every((pid) => !alive(pid)), 10_000);
   }, 40_000);
 
   it('a worker killed with SIGKILL mid-batch: every job still completes, each report stored once', async () => {

@@ -9,6 +9,9 @@ import { processArticle } from '../src/queue/article.js';
  */
 let redis: Redis | undefined;
 
+// a worker killed outright (SIGKILL, OOM) cannot stop its children: each stops itself when its parent is gone
+process.once('disconnect', () => process.exit(0));
+
 export default async function articleProcessor(job: SandboxedJob) {
   // the queue's qualified name carries the deployment's prefix: "{claimtrace}:articles"
   const prefix = job.queueQualifiedName.slice(0, -(QUEUES.articles.length + 1));
