@@ -69,8 +69,9 @@ describe.skipIf(!online)('failures the pipeline survives', () => {
       await cleanup(config);
     });
     const client = await new QueueClient(config).ready();
-    await client.submit({ text: 'The mayor said the bridge would reopen in May.' });
-    await client.submit({ text: 'Police said two men were arrested on Friday.' });
+    const jobs = [await client.submit({ text: 'The mayor said the bridge would reopen in May.' }), await client.submit({ text: 'Police said two men were arrested on Friday.' })];
+    // done: the children hold open connections of their own, which would keep them alive
+    await until(async () => (await Promise.all(jobs.map((j) => client.store.has(j.jobId)))).every(Boolean), 20_000);
     const children = await until(() => {
       const pids = readFileSync(`/proc/${worker.pid}/task/${worker.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
       return pids.length ? pids : null;
