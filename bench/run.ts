@@ -18,6 +18,9 @@ const log = (s: string) => {
   if (!asJson) process.stderr.write(`${s}\n`);
 };
 
+const ROUNDS = 3;
+const median = (runs: Measurement[]) => [...runs].sort((x, y) => x.articlesPerSecond - y.articlesPerSecond)[Math.floor(runs.length / 2)];
+
 function timeEach(name: string, texts: string[], fn: (t: string) => unknown, tokens: number, bytes: number): Measurement {
   const latencies: number[] = [];
   const start = performance.now();
@@ -50,10 +53,15 @@ async function main() {
   let tokens = 0;
   for (const t of texts) tokens += floor(t);
 
-  log('(a) floor: wink-nlp readDoc, sentences, tokens');
-  const a = timeEach('(a) floor: wink-nlp', texts, floor, tokens, corpus.bytes);
-  log('(b) analyze() in-process');
-  const b = timeEach('(b) analyze() in-process', texts, (t) => analyze(t), tokens, corpus.bytes);
+  // every measurement keeps the median of ROUNDS runs, (a) and (b) taking turns: one slow stretch of a shared
+  // machine then moves neither the numbers nor their ratios
+  const rounds: Array<[Measurement, Measurement]> = [];
+  for (let r = 1; r <= ROUNDS; r++) {
+    log(`(a) floor: wink-nlp readDoc, sentences, tokens; then (b) analyze() in-process (round ${r} of ${ROUNDS})`);
+    rounds.push([timeEach('(a) floor: wink-nlp', texts, floor, tokens, corpus.bytes), timeEach('(b) analyze() in-process', texts, (t) => analyze(t), tokens, corpus.bytes)]);
+  }
+  const a = median(rounds.map(([x]) => x));
+  const b = median(rounds.map(([, y]) => y));
   log('(d) naive regex attributor');
   const d = timeEach('(d) naive regex', texts, naiveRegex, tokens, corpus.bytes);
 
@@ -61,8 +69,12 @@ async function main() {
   const queue: Measurement[] = [];
   if (await redisAnswers(redisUrl)) {
     for (const n of [1, 2]) {
-      log(`(c) through the queue with ${n} worker process${n > 1 ? 'es' : ''}`);
-      queue.push(await throughQueue(corpus, n, tokens, redisUrl));
+      const runs: Measurement[] = [];
+      for (let r = 1; r <= ROUNDS; r++) {
+        log(`(c) through the queue with ${n} worker process${n > 1 ? 'es' : ''} (round ${r} of ${ROUNDS})`);
+        runs.push(await throughQueue(corpus, n, tokens, redisUrl));
+      }
+      queue.push(median(runs));
     }
   } else log(`!!! Redis does not answer at ${redisUrl}: the queue measurements (c) are skipped`);
 

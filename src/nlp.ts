@@ -9,10 +9,16 @@ const nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its as any;
 
 const ACRONYM = /^[A-Z][A-Z0-9]{1,5}$/;
+/** Most tokens are lower-case: a character code settles them before any regex runs. */
+const startsUpper = (s: string) => {
+  const c = s.charCodeAt(0);
+  return c >= 65 && c <= 90;
+};
 
 /** "Yvette Cooper said": inside a sentence a capitalised word is a name, whatever the tagger guessed ("Cooper/VERB"). */
 function midSentenceName(tokens: Token[], i: number): boolean {
   const t = tokens[i];
+  if (!startsUpper(t.text)) return false;
   const prev = tokens[i - 1];
   if (!/^[A-Z][a-z]/.test(t.text) || t.pos === 'PROPN' || t.pos === 'PRON' || t.pos === 'DET') return false;
   return !/^["“'‘:(\[—–-]$/.test(prev.text) && prev.end < t.start;
@@ -24,30 +30,30 @@ export interface Tokenized {
   sentences: Array<[number, number]>;
 }
 
-/** Tokens with character offsets, recovered from wink's preceding-spaces so they index `text` exactly. */
+/** Tokens with character offsets, found in order in `text` so that they index it exactly. */
 export function tokenize(text: string): Tokenized {
   const doc = nlp.readDoc(text);
   const all = doc.tokens();
   const values = all.out(its.value) as string[];
-  const spaces = all.out(its.precedingSpaces) as string[];
   const tags = all.out(its.pos) as string[];
   const lemmas = all.out(its.lemma) as string[];
   const tokens: Token[] = [];
-  const keep: number[] = [];
+  const keep = new Int32Array(values.length);
   let at = 0;
   for (let i = 0; i < values.length; i++) {
-    at += spaces[i].length;
     const value = values[i];
-    const start = text.startsWith(value, at) ? at : text.indexOf(value, at);
+    const start = text.indexOf(value, at);
     at = start + value.length;
     if (tags[i] === 'SPACE') {
-      keep.push(-1);
+      keep[i] = -1;
       continue;
     }
-    keep.push(tokens.length);
+    keep[i] = tokens.length;
     // Acronyms such as WHO or AFP are names, whatever the tagger guessed from their lowercase twins.
-    const pos = ACRONYM.test(value) ? 'PROPN' : tags[i];
-    tokens.push({ index: tokens.length, start, end: at, text: value, lower: value.toLowerCase(), lemma: lemmas[i].toLowerCase(), pos });
+    const pos = startsUpper(value) && ACRONYM.test(value) ? 'PROPN' : tags[i];
+    const lower = value.toLowerCase();
+    const lemma = lemmas[i] === value ? lower : lemmas[i].toLowerCase();
+    tokens.push({ index: tokens.length, start, end: at, text: value, lower, lemma, pos });
   }
   const sentences: Array<[number, number]> = [];
   doc.sentences().each((s: { out: (x: unknown) => unknown }) => {

@@ -81,7 +81,7 @@ export function registerQueueCommands(cli: Command): void {
     .option('-c, --concurrency <n>', 'articles analysed at once, each in a sandboxed child process', positive, 2)
     .action(async (opts: { concurrency: number }) => {
       const { startWorkers } = await import('../queue/worker.js');
-      const log = pino({ name: 'claimtrace-worker' });
+      const log = pino({ name: 'claimtrace-worker', level: process.env.LOG_LEVEL ?? 'info' });
       const env = process.env;
       const running = await startWorkers(configFromEnv(), { concurrency: opts.concurrency, lockDuration: env.CLAIMTRACE_LOCK_MS ? Number(env.CLAIMTRACE_LOCK_MS) : undefined, stalledInterval: env.CLAIMTRACE_STALLED_MS ? Number(env.CLAIMTRACE_STALLED_MS) : undefined }, log);
       await new Promise<void>((resolve) => {

@@ -27,11 +27,14 @@ function contentAround(view: DocView, s: Sentence, first: number, last: number):
   return { start: s.start, end };
 }
 
+/** The words "according to" phrases start with: every other token is passed over at once. */
+const ACCORDING_FIRST = new Set(cues.according.map((w) => w[0]));
+
 /** "according to X", "as reported by X", "citing X". */
 export function accordingCues(view: DocView, s: Sentence): Cue[] {
   const found: Cue[] = [];
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-    if (view.quoteAt(i)) continue;
+    if (!(ACCORDING_FIRST.has(view.tokens[i].lower) || ACCORDING_FIRST.has('*')) || view.quoteAt(i)) continue;
     const words = cues.according.find((w) => matchesAt(view, i, w));
     if (!words) continue;
     const after = i + words.length;

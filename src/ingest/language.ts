@@ -6,7 +6,7 @@ const ENGLISH_SHARE = 0.12;
 
 /** ISO 639-3 code of the text's language; 'und' when the text is too short to tell. */
 export function detectLanguage(text: string): string {
-  const sample = text.slice(0, 4000);
+  const sample = text.slice(0, 1500);
   const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
   if (words.length < 5) return 'und';
   const english = words.filter((w) => ENGLISH.has(w)).length;

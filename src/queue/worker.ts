@@ -23,7 +23,7 @@ export const ARTICLE_PROCESSOR = join(PACKAGE_ROOT, 'dist', 'workers', 'article.
  * collecting. A small young generation and an old-space limit keep a child under 200 MB at the same speed;
  * the limit still leaves room for the largest article the engine accepts (5 MB needs about 310 MB).
  */
-const CHILD_HEAP = ['--max-semi-space-size=4', '--max-old-space-size=512'];
+const CHILD_HEAP = ['--max-semi-space-size=8', '--max-old-space-size=512'];
 
 /** BullMQ's production checklist, as far as a worker can see it: Redis must not evict keys and should persist. */
 export async function checkRedis(client: QueueClient, log: Logger): Promise<string[]> {
@@ -54,7 +54,7 @@ export async function startWorkers(config: QueueConfig, opts: WorkerOptions, log
   for (const w of workers) {
     w.on('error', (err) => log.error({ err, queue: w.name }, 'worker error'));
     w.on('failed', (job, err) => log.warn({ queue: w.name, jobId: job?.id, attemptsMade: job?.attemptsMade, reason: err.message }, 'job failed'));
-    w.on('completed', (job) => log.info({ queue: w.name, jobId: job.id }, 'job completed'));
+    w.on('completed', (job) => log.debug({ queue: w.name, jobId: job.id }, 'job completed'));
   }
   log.info({ prefix: config.prefix, concurrency: opts.concurrency }, 'workers started');
   return {

@@ -18,14 +18,13 @@ export interface Claim extends Cue {
 /** direct: all inside quotation marks; mixed: partly; indirect: none. */
 function kindOf(doc: Doc, content: Span): ClaimKind {
   const letters = (s: Span) => doc.text.slice(s.start, s.end).replace(/[^\p{L}\p{N}]/gu, '').length;
-  const total = letters(content);
   let quoted = 0;
   for (const q of touching(doc.quotes, content)) {
     const o = { start: Math.max(q.start, content.start), end: Math.min(q.end, content.end) };
     if (o.end > o.start) quoted += letters(o);
   }
   if (!quoted) return 'indirect';
-  return quoted >= 0.9 * total ? 'direct' : 'mixed';
+  return quoted >= 0.9 * letters(content) ? 'direct' : 'mixed';
 }
 
 function hedgesIn(view: DocView, spans: Span[]): string[] {

@@ -42,7 +42,20 @@ function personIn(words: string[]): string | null {
   return words.slice(start, end).join(' ').replace(/[,.]$/, '');
 }
 
+/** Names recur within and across articles; each verdict is kept, within bounds. */
+const known = new Map<string, NameTags>();
+const KNOWN_MAX = 50_000;
+
 export function tagName(text: string): NameTags {
+  let tags = known.get(text);
+  if (!tags) {
+    if (known.size >= KNOWN_MAX) known.clear();
+    known.set(text, (tags = readName(text)));
+  }
+  return tags;
+}
+
+function readName(text: string): NameTags {
   const words = text.split(/\s+/).filter(Boolean);
   const pairs = words.slice(1).map((w, i) => `${words[i]} ${w}`);
   const last = words[words.length - 1]?.toLowerCase() ?? '';

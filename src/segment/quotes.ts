@@ -3,12 +3,18 @@ import type { Paragraph, Quote } from '../types.js';
 const OPENERS = new Set(['“', '«', '„']);
 const CLOSERS = new Set(['”', '»']);
 
-/** The quotation mark at `i` and how many characters it takes: "''" is the double quote of some newsrooms' style. */
-function markAt(text: string, i: number): { c: string; width: number } | null {
-  const c = text[i];
-  if (c === "'" && text[i + 1] === "'") return { c: '"', width: 2 };
-  if (c === '"' || OPENERS.has(c) || CLOSERS.has(c)) return { c, width: 1 };
-  return null;
+interface Mark {
+  at: number;
+  c: string;
+  width: number;
+}
+
+/** Quotation marks; "''" is the double quote of some newsrooms' style. */
+const MARKS = /''|["“”«»„]/g;
+
+/** Every quotation mark of the text, in one regex scan rather than a look at every character. */
+function marksOf(text: string): Mark[] {
+  return [...text.matchAll(MARKS)].map((m) => ({ at: m.index, c: m[0] === "''" ? '"' : m[0], width: m[0].length }));
 }
 
 /** A straight double quote opens when it starts a word and closes when it ends one. */
@@ -18,21 +24,12 @@ function straightOpens(text: string, i: number, width: number): boolean {
   return /\s|[([{—–-]/.test(before) && !/\s/.test(after);
 }
 
-function opensAt(text: string, i: number): boolean {
-  const m = markAt(text, i);
-  return !!m && (OPENERS.has(m.c) || (m.c === '"' && straightOpens(text, i, m.width)));
-}
+const opens = (text: string, m: Mark | undefined) => !!m && (OPENERS.has(m.c) || (m.c === '"' && straightOpens(text, m.at, m.width)));
 
 /** A paragraph whose first quotation mark closes: the quote before it ran on without the reopening mark. */
-function closesFirst(text: string, p: Paragraph): boolean {
-  for (let i = p.start; i < p.end; i++) {
-    const m = markAt(text, i);
-    if (!m) continue;
-    if (CLOSERS.has(m.c)) return true;
-    if (OPENERS.has(m.c)) return false;
-    return !straightOpens(text, i, m.width);
-  }
-  return false;
+function closesFirst(text: string, first: Mark | undefined): boolean {
+  if (!first || OPENERS.has(first.c)) return false;
+  return CLOSERS.has(first.c) || !straightOpens(text, first.at, first.width);
 }
 
 /**
@@ -41,13 +38,22 @@ function closesFirst(text: string, p: Paragraph): boolean {
  */
 export function quotes(text: string, paras: Paragraph[]): Quote[] {
   const found: Quote[] = [];
+  const marks = marksOf(text);
+  // the marks of each paragraph, by one walk over both lists
+  const within: Mark[][] = [];
+  let next = 0;
+  for (const p of paras) {
+    while (next < marks.length && marks[next].at < p.start) next++;
+    const own: Mark[] = [];
+    for (; next < marks.length && marks[next].at < p.end; next++) own.push(marks[next]);
+    within.push(own);
+  }
   let open = -1;
   paras.forEach((p, k) => {
-    for (let i = p.start; i < p.end; i++) {
-      const m = markAt(text, i);
-      if (!m) continue;
+    for (const m of within[k]) {
+      const i = m.at;
       if (open < 0) {
-        if (opensAt(text, i)) open = i;
+        if (opens(text, m)) open = i;
       } else if (CLOSERS.has(m.c) || (m.c === '"' && !straightOpens(text, i, m.width))) {
         found.push({ start: open, end: i + m.width, closed: true });
         open = -1;
@@ -57,10 +63,10 @@ export function quotes(text: string, paras: Paragraph[]): Quote[] {
         found.push({ start: open, end: i, closed: false });
         open = i;
       }
-      i += m.width - 1;
     }
-    const next = paras[k + 1];
-    if (open >= 0 && !(next && (opensAt(text, next.start) || closesFirst(text, next)))) {
+    const after = within[k + 1]?.[0];
+    const reopens = after !== undefined && after.at === paras[k + 1].start && opens(text, after);
+    if (open >= 0 && !(paras[k + 1] && (reopens || closesFirst(text, after)))) {
       found.push({ start: open, end: p.end, closed: false });
       open = -1;
     }
