@@ -9,7 +9,7 @@ import type { Corpus } from './corpus.js';
 import { measurement, treeRssMb, type Measurement } from './measure.js';
 
 const BIN = join(PACKAGE_ROOT, 'bin', 'claimtrace.js');
-const WARMUP_PER_WORKER = 60;
+const WARMUP_PER_WORKER = 300;
 
 /**
  * The corpus through the queue with `processes` worker processes of one sandboxed child each. The workers are
@@ -25,7 +25,7 @@ export async function throughQueue(corpus: Corpus, processes: number, tokens: nu
       workers.push(spawn(process.execPath, [BIN, 'worker', '--concurrency', '1'], { detached: true, stdio: 'ignore', env: { ...process.env, REDIS_URL: redisUrl, CLAIMTRACE_PREFIX: config.prefix } }));
     }
     // warm every worker's sandboxed child before the clock starts, as in-process analyze() is timed warm: the
-    // child loads the language models on its first job and its JIT settles over the next few dozen articles
+    // child loads the language models on its first job and its JIT settles over the next few hundred articles
     const warmups = corpus.articles.slice(0, WARMUP_PER_WORKER * processes).map((a, i) => ({ text: `${a.text}\n\nWarm-up ${i}.`, id: `warmup-${i}` }));
     await client.articles.addBulk(warmups.map((w) => ({ name: 'article', data: { ...w, key: jobIdFor(w) }, opts: { jobId: jobIdFor(w) } })));
     while (((await client.articles.getJobCounts('completed')).completed ?? 0) < warmups.length) await new Promise((r) => setTimeout(r, 100));

@@ -17,5 +17,5 @@ export default async function articleProcessor(job: SandboxedJob) {
   const prefix = job.queueQualifiedName.slice(0, -(QUEUES.articles.length + 1));
   const config: QueueConfig = { ...configFromEnv(), prefix };
   redis ??= producerConnection(config, { enableOfflineQueue: true, maxRetriesPerRequest: 20, lazyConnect: false });
-  return processArticle(job.data, redis, config);
+  return processArticle(job.data, redis, config, { firstRun: job.attemptsStarted <= 1 && !job.stalledCounter });
 }

@@ -40,17 +40,18 @@ export function summarize(key: string, report: Report): ArticleResult {
 
 /**
  * The whole of an article job, shared by the sandboxed processor and the tests: validate, reuse a stored
- * report unless forced, analyse, store once. Bad input fails the job at once (no retries), with its reason.
+ * report unless forced, analyse, store once (a second store of the same key stores nothing). Bad input fails the job at once (no retries), with its reason.
  */
-export async function processArticle(data: unknown, redis: Redis, config: QueueConfig): Promise<ArticleResult> {
+export async function processArticle(data: unknown, redis: Redis, config: QueueConfig, { firstRun = false } = {}): Promise<ArticleResult> {
   const parsed = ArticleJobSchema.safeParse(stripKey(data));
   const key = (data as { key?: unknown })?.key;
   if (!parsed.success) throw new UnrecoverableError(`invalid article job: ${reasonOf(parsed.error)}`);
   if (typeof key !== 'string') throw new UnrecoverableError('invalid article job: no report key');
   const store = new ResultStore(redis, config);
   const force = (data as { force?: boolean }).force === true;
-  // a re-delivered job finds its report already stored (EXISTS first: the report itself is rarely wanted)
-  const existing = !force && (await store.has(key)) ? await store.get(key) : null;
+  // a retried or stalled job may find its report already stored; on a job's first run it cannot be (submit
+  // checked the store, and the job id is the report key), so the round trip is saved
+  const existing = !force && !firstRun && (await store.has(key)) ? await store.get(key) : null;
   if (existing) return summarize(key, existing);
   let report: Report;
   try {
