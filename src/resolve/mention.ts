@@ -24,7 +24,9 @@ const POSTMODIFIERS = new Set(['of', ',', 'on', 'at', 'from', 'for', 'by', 'in',
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their']);
 
 const capital = (t: Token) => /^[A-Z0-9]/.test(t.text) && /\w/.test(t.text);
-const commonHead = (w: string) => Object.values(sources.types).some((lex) => lex.heads.has(w));
+/** Every head noun the lexicon types a source by, in one set. */
+const HEADS = new Set(Object.values(sources.types).flatMap((lex) => [...lex.heads]));
+const commonHead = (w: string) => HEADS.has(w);
 /** Heads match in the lexicon's form, singular or plural. */
 const headWord = (t: Token) => (commonHead(t.lower) ? t.lower : t.lemma);
 
@@ -153,6 +155,20 @@ function describeDescription(tokens: Token[]): MentionInfo {
 
 /** Reads a mention's tokens: which entities it names or describes (two for "X and Y"), and of what type. */
 export function describeMention(tokens: Token[]): MentionInfo[] {
+  // the same words (with the same spacing) always read the same: "he", "the spokesman", "Mr Trump" recur
+  const key = tokens.map((t, i) => `${i > 0 && tokens[i - 1].end < t.start ? ' ' : ''}${t.text}/${t.pos}/${t.lemma}`).join('');
+  let known = described.get(key);
+  if (!known) {
+    if (described.size >= DESCRIBED_MAX) described.clear();
+    described.set(key, (known = readMention(tokens)));
+  }
+  return known.map((info) => ({ ...info, aliases: [...info.aliases] }));
+}
+
+const described = new Map<string, MentionInfo[]>();
+const DESCRIBED_MAX = 50_000;
+
+function readMention(tokens: Token[]): MentionInfo[] {
   if (tokens.length === 1 && tokens[0].pos === 'PRON') {
     const w = tokens[0].lower;
     if (sources.firstPersonPronouns.has(w)) return []; // the writer, not a cited source
