@@ -38,7 +38,7 @@ describe.skipIf(!online)('queue pipeline (real Redis)', () => {
     expect(status).toMatchObject({ state: 'completed', attemptsMade: 1 });
   });
 
-  it('does not analyse a resubmitted article twice, unless forced', async () => {
+  it('does not analyse a resubmitted article twice, alone or in a batch, unless forced', async () => {
     const { client } = await open();
     const first = await client.submit(article(2));
     await until(() => client.store.get(first.jobId));
@@ -49,6 +49,10 @@ describe.skipIf(!online)('queue pipeline (real Redis)', () => {
     expect(forced).toEqual({ jobId: first.jobId, duplicate: false });
     await until(async () => (await client.status()).analysed === 2);
     expect((await client.status()).stored).toBe(2);
+    // a batch child carrying the same article finds the stored report too
+    const { batchId } = await client.submitBatch('again', [article(2)]);
+    expect((await until(async () => (await client.batchStatus(batchId))?.report)).articles).toHaveLength(1);
+    expect((await client.status()).analysed).toBe(2);
   });
 
   it('fails an invalid payload at once, with its reason, and keeps every other job', async () => {

@@ -46,14 +46,19 @@ describe.skipIf(!online)('failures the pipeline survives', () => {
     while (cleanups.length) await cleanups.pop()!();
   });
 
-  it('a worker stops gracefully on SIGTERM and exits 0', async () => {
+  /** One worker under a prefix of its own, stopped and cleaned up after the test, and a client to its queue. */
+  async function oneWorker() {
     const config = testConfig();
     const worker = startWorker(config);
     cleanups.push(async () => {
       await stop(worker);
       await cleanup(config);
     });
-    const client = await new QueueClient(config).ready();
+    return { worker, client: await new QueueClient(config).ready() };
+  }
+
+  it('a worker stops gracefully on SIGTERM and exits 0', async () => {
+    const { worker, client } = await oneWorker();
     await until(async () => (await client.articles.getWorkers()).length > 0, 20_000);
     await client.close();
     const exited = new Promise<number | null>((resolve) => worker.once('exit', resolve));
@@ -62,13 +67,7 @@ describe.skipIf(!online)('failures the pipeline survives', () => {
   }, 40_000);
 
   it('the children of a worker killed alone (not its process group) stop by themselves', async () => {
-    const config = testConfig();
-    const worker = startWorker(config);
-    cleanups.push(async () => {
-      await stop(worker);
-      await cleanup(config);
-    });
-    const client = await new QueueClient(config).ready();
+    const { worker, client } = await oneWorker();
     const jobs = [await client.submit({ text: 'The mayor said the bridge would reopen in May.' }), await client.submit({ text: 'Police said two men were arrested on Friday.' })];
     // done: the children hold open connections of their own, which would keep them alive
     await until(async () => (await Promise.all(jobs.map((j) => client.store.has(j.jobId)))).every(Boolean), 20_000);

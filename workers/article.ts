@@ -17,5 +17,7 @@ export default async function articleProcessor(job: SandboxedJob) {
   const prefix = job.queueQualifiedName.slice(0, -(QUEUES.articles.length + 1));
   const config: QueueConfig = { ...configFromEnv(), prefix };
   redis ??= producerConnection(config, { enableOfflineQueue: true, maxRetriesPerRequest: 20, lazyConnect: false });
-  return processArticle(job.data, redis, config, { firstRun: job.attemptsStarted <= 1 && !job.stalledCounter });
+  // a single job's id is its report key, and submit found no report under it; a batch child's id is not
+  const firstRun = job.id === (job.data as { key?: unknown }).key && job.attemptsStarted <= 1 && !job.stalledCounter;
+  return processArticle(job.data, redis, config, { firstRun });
 }

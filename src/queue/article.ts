@@ -40,7 +40,8 @@ export function summarize(key: string, report: Report): ArticleResult {
 
 /**
  * The whole of an article job, shared by the sandboxed processor and the tests: validate, reuse a stored
- * report unless forced, analyse, store once (a second store of the same key stores nothing). Bad input fails the job at once (no retries), with its reason.
+ * report unless forced, analyse, store once (a second store of the same key stores nothing). Bad input fails
+ * the job at once (no retries), with its reason.
  */
 export async function processArticle(data: unknown, redis: Redis, config: QueueConfig, { firstRun = false } = {}): Promise<ArticleResult> {
   const parsed = ArticleJobSchema.safeParse(stripKey(data));
@@ -49,8 +50,8 @@ export async function processArticle(data: unknown, redis: Redis, config: QueueC
   if (typeof key !== 'string') throw new UnrecoverableError('invalid article job: no report key');
   const store = new ResultStore(redis, config);
   const force = (data as { force?: boolean }).force === true;
-  // a retried or stalled job may find its report already stored; on a job's first run it cannot be (submit
-  // checked the store, and the job id is the report key), so the round trip is saved
+  // a retried or stalled job, or a batch child, may find its report already stored; the first run of a single
+  // job cannot (submit checked the store under the job's id), so it saves the round trip
   const existing = !force && !firstRun && (await store.has(key)) ? await store.get(key) : null;
   if (existing) return summarize(key, existing);
   let report: Report;
