@@ -46,6 +46,7 @@ const cueFile = read<CueFile>('cues.json');
 const sourceFile = read<SourceFile>('sources.json');
 const boilerplateFile = read<BoilerplateFile>('boilerplate.json');
 const hedgeFile = read<{ words: string[] }>('hedges.json');
+const nameWordFile = read<{ words: Record<string, string>; orgWords: string[] }>('name-words.json');
 
 const lower = (xs: string[] = []) => new Set(xs.map((x) => x.toLowerCase()));
 
@@ -88,3 +89,9 @@ export const boilerplate = {
 };
 
 export const hedges = lower(hedgeFile.words);
+
+/** compromise's name words: word → kinds (F first name or honorific, P person, L last name, G place, O organisation). */
+export const nameWords = {
+  kinds: new Map(Object.entries(nameWordFile.words)),
+  orgWords: new Set(nameWordFile.orgWords),
+};

@@ -1,27 +1,13 @@
-import nlp from 'compromise';
+import { nameWords } from '../models/index.js';
 
 /**
- * What a name is — a person, a place, an organisation — read from compromise's own lexicon and name-word
- * lists, word by word. Parsing each name with compromise gave much the same verdicts at about 0.4 ms a name,
- * which was a third of the engine's time; a lexicon lookup costs next to nothing.
+ * What a name is — a person, a place, an organisation — read word by word from compromise's lexicon, kept in
+ * models/name-words.json. Parsing each name with compromise gave the same dev and PolNeAR scores at about
+ * 0.4 ms a name, a third of the engine's time, and loading compromise cost every worker 30 MB.
  */
-const { one, two } = nlp.model() as unknown as {
-  one: { lexicon: Record<string, string | string[]>; tagSet: Record<string, { parents?: string[] }> };
-  two: { orgWords: Record<string, true>; placeWords: Record<string, true> };
-};
-
-type Kind = 'Person' | 'Place' | 'Organization';
-const isKind = (tag: string, kind: Kind) => tag === kind || (one.tagSet[tag]?.parents ?? []).includes(kind);
-const FIRST_NAME = new Set(['FirstName', 'MaleName', 'FemaleName', 'Honorific']);
-
-function tagsOf(word: string): string[] {
-  const found = one.lexicon[word.toLowerCase().replace(/[.,]$/, '')];
-  return found === undefined ? [] : Array.isArray(found) ? found : [found];
-}
-
-const has = (word: string, kind: Kind) => tagsOf(word).some((t) => isKind(t, kind));
+const kindsOf = (word: string) => nameWords.kinds.get(word.toLowerCase().replace(/[.,]$/, '')) ?? '';
 const capitalised = (word: string) => /^[A-Z]/.test(word);
-const nameWord = (word: string) => capitalised(word) && !has(word, 'Place') && !has(word, 'Organization') && !two.orgWords[word.toLowerCase()];
+const nameWord = (word: string) => capitalised(word) && !/[GO]/.test(kindsOf(word)) && !nameWords.orgWords.has(word.toLowerCase());
 
 export interface NameTags {
   /** The words that name a person, if any: "Matthew Ingram" in "Matthew Ingram of The Globe and Mail". */
@@ -31,9 +17,9 @@ export interface NameTags {
 }
 
 function personIn(words: string[]): string | null {
-  let start = words.findIndex((w) => capitalised(w) && tagsOf(w).some((t) => FIRST_NAME.has(t) || t === 'Person'));
+  let start = words.findIndex((w) => capitalised(w) && /[FP]/.test(kindsOf(w)));
   if (start < 0) {
-    const last = words.findIndex((w) => capitalised(w) && tagsOf(w).includes('LastName'));
+    const last = words.findIndex((w) => capitalised(w) && kindsOf(w).includes('L'));
     if (last < 0) return null;
     start = last > 0 && nameWord(words[last - 1]) ? last - 1 : last;
   }
@@ -61,7 +47,7 @@ function readName(text: string): NameTags {
   const last = words[words.length - 1]?.toLowerCase() ?? '';
   return {
     person: personIn(words),
-    place: [...words, ...pairs].some((w) => capitalised(w) && has(w, 'Place')),
-    organization: words.some((w) => capitalised(w) && has(w, 'Organization')) || (words.length > 1 && two.orgWords[last] === true),
+    place: [...words, ...pairs].some((w) => capitalised(w) && kindsOf(w).includes('G')),
+    organization: words.some((w) => capitalised(w) && kindsOf(w).includes('O')) || (words.length > 1 && nameWords.orgWords.has(last)),
   };
 }
