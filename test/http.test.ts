@@ -58,9 +58,14 @@ describe.skipIf(!online)('HTTP API (real Redis)', () => {
     // the review app lists the batch, and filters its articles by it
     const page = parseHTML((await app.inject({ url: `/?batch=${batchId}` })).body).document;
     expect(page.querySelector(`option[value="${batchId}"]`)!.textContent).toBe('evening (2)');
-    const rows = [...page.querySelectorAll('table.articles tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    const rows = [...page.querySelectorAll('#articles tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
     expect(rows.map((r) => [r[2], r[3], r[4]])).toEqual([['1', '1', '0'], ['1', '1', '0']]);
     expect(rows.map((r) => r[0])).not.toContain('tram');
+    expect(page.querySelector('h1')!.textContent).toBe('Articles of batch evening');
+    const front = parseHTML((await app.inject({ url: '/' })).body).document;
+    const batch = [...front.querySelectorAll('#batches tbody tr td')].map((td) => td.textContent);
+    expect([batch[0], ...batch.slice(2)]).toEqual(['evening', '2', '0', '0']);
+    expect(front.querySelector('#batches a')!.getAttribute('href')).toBe(`/?batch=${batchId}`);
   });
 
   it('answers 4xx with a reason on bad input', async () => {

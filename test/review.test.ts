@@ -71,7 +71,7 @@ describe.skipIf(!online)('review app (real Redis)', () => {
     const list = await app.inject({ url: '/' });
     expect(list.headers['content-security-policy']).toContain("default-src 'none'");
     expect(list.headers['content-security-policy']).toContain("frame-ancestors 'none'");
-    const row = parseHTML(list.body).document.querySelector('table.articles tbody tr')!;
+    const row = parseHTML(list.body).document.querySelector('#articles tbody tr')!;
     expect([...row.querySelectorAll('td')].slice(2, 5).map((td) => td.textContent)).toEqual([String(report.attributions.length), String(report.sources.length), String(report.unattributed.length)]);
     expect(row.querySelector('a')!.getAttribute('href')).toBe(`/articles/${key}`);
 

@@ -58,7 +58,7 @@ export function registerReview(app: FastifyInstance, client: QueueClient, token:
     const batches = await batchesOf();
     const batch = req.query.batch ? batches.find((b) => b.id === req.query.batch) : undefined;
     if (req.query.batch && !batch) return reply.code(404).send({ error: `no finished batch ${req.query.batch}` });
-    const options = batches.map((b) => ({ id: b.id, name: b.name, articles: b.articles.length }));
+    const options = batches.map((b) => ({ id: b.id, name: b.name, finishedAt: b.finishedAt, articles: b.articles.length, failures: b.failures.length, unattributed: b.unattributed.length }));
     return reply.type('text/html').send(articlesPage(await rowsOf(batch), options, batch?.id, isSignedIn(req, token)));
   });
 
