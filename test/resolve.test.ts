@@ -25,6 +25,11 @@ describe('resolution rules', () => {
     ]);
   });
 
+  it('"the council" refers back to the council named earlier, even though it was not cited there', () => {
+    const text = 'Eastbrook City Council voted on Wednesday to add six night bus routes, a move the council says will cost 2.4 million pounds a year.';
+    expect(claims(text).map((c) => [c.source, c.type, c.mention])).toEqual([['Eastbrook City Council', 'government', 'the council']]);
+  });
+
   it('a surname alone resolves to the full name', () => {
     const text = 'Fuad Basya, a military spokesman, said a warship was deployed. Basya said the rescue took six hours.';
     const report = analyze(text);

@@ -86,6 +86,28 @@ function introduceFullName(view: DocView, registry: Registry, surname: string, a
   }
 }
 
+/** How many tokens back a definite description looks for the name it shortens. */
+const NAME_REACH = 400;
+
+/**
+ * "Eastbrook City Council voted ... a move the council says ...": a definite description refers back to the
+ * nearest earlier name ending in its head noun, even when that name was not yet cited.
+ */
+function introduceNamedHead(view: DocView, registry: Registry, head: string, at: number): void {
+  if (registry.entities.some((e) => e.descriptions.has(head) || e.name.toLowerCase().endsWith(` ${head}`))) return;
+  const { tokens } = view;
+  const [before] = view.tokenRange({ start: at, end: at });
+  for (let i = before - 1; i > 0 && i >= before - NAME_REACH; i--) {
+    if (tokens[i].lower !== head || tokens[i].pos !== 'PROPN' || !/^\p{Lu}/u.test(tokens[i].text)) continue;
+    let first = i;
+    while (first > 0 && i - first < 4 && /^\p{Lu}/u.test(tokens[first - 1].text) && tokens[first - 1].pos === 'PROPN') first--;
+    if (first === i) continue;
+    const [info] = describeMention(tokens.slice(first, i + 1));
+    if (info?.form === 'name' && info.type !== 'person') registry.resolve(info, view.charSpan(first, i + 1));
+    return;
+  }
+}
+
 /**
  * Ties each cue to an entity, in text order so that pronouns and descriptions look back only at what the
  * reader has already met; then keeps the outermost of nested reporting verbs and records chains in `via`.
@@ -104,6 +126,7 @@ export function resolveClaims(view: DocView, found: Cue[], registry: Registry): 
     for (const info of infos) {
       if (info.form === 'pronoun' && info.type === 'person' && cue.mention) introduceSubject(view, registry, cue.mention.start);
       if (info.form === 'name' && !/\s/.test(info.name) && cue.mention) introduceFullName(view, registry, info.name, cue.mention.start);
+      if (info.form === 'description' && info.definite && cue.mention) introduceNamedHead(view, registry, info.head, cue.mention.start);
       const entity = registry.resolve(info, cue.mention);
       if (!entity) continue;
       const said = [cue.content, ...(cue.cue ? [cue.cue] : [])];
