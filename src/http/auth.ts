@@ -21,16 +21,25 @@ export function isSignedIn(req: FastifyRequest, token: string): boolean {
   return cookie !== undefined && same(cookie, sessionOf(token));
 }
 
+/**
+ * The route a request matched, as declared: the raw URL may spell the same path otherwise ("/%61dmin/queues"),
+ * and a check on the raw URL would let that past.
+ */
+export const routeOf = (req: FastifyRequest) => req.routeOptions.url ?? req.url;
+
 /** Reads are open; every write and everything under /admin needs the token, as a bearer token or session cookie. */
-const needsToken = (req: FastifyRequest) => (req.method !== 'GET' && req.method !== 'HEAD') || req.url.startsWith('/admin');
+const needsToken = (req: FastifyRequest) => (req.method !== 'GET' && req.method !== 'HEAD') || routeOf(req).startsWith('/admin');
 
 const Login = z.object({ token: z.string().min(1).max(1000), next: z.string().optional() });
-/** Only our own paths: a login link must not bounce the reviewer to another site. */
-const localPath = (next: string | undefined) => (next && /^\/(?![/\\])/.test(next) ? next : '/');
+/**
+ * Only our own paths: a login link must not bounce the reviewer to another site. Printable ASCII only, since
+ * browsers drop tabs and line breaks from a URL ("/\t/evil.example" would become "//evil.example").
+ */
+const localPath = (next: string | undefined) => (next && /^\/(?![/\\])[\x21-\x7e]*$/.test(next) ? next : '/');
 
 export function registerAuth(app: FastifyInstance, token: string): void {
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!needsToken(req) || (req.method === 'POST' && req.url === '/login') || isSignedIn(req, token)) return;
+    if (!needsToken(req) || (req.method === 'POST' && routeOf(req) === '/login') || isSignedIn(req, token)) return;
     if (req.method === 'GET' && req.headers.accept?.includes('text/html')) return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
     return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'sign in first: send the token as a bearer token, or log in at /login' });
   });

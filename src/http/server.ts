@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { PayloadError, type QueueClient } from '../queue/client.js';
 import { isConnectionError } from '../queue/config.js';
 import { contentSecurityPolicy } from '../report/render/html/index.js';
-import { registerAuth } from './auth.js';
+import { registerAuth, routeOf } from './auth.js';
 import { BOARD_CSP, BOARD_PATH, registerBoard } from './board.js';
 import { registerReview } from './review.js';
 
@@ -33,7 +33,7 @@ export async function buildServer(client: QueueClient, opts: ServerOptions): Pro
   await app.register(formbody, { bodyLimit: 16 * 1024 });
 
   app.addHook('onSend', async (req, reply) => {
-    reply.header('content-security-policy', req.url.startsWith(BOARD_PATH) ? BOARD_CSP : PAGE_CSP);
+    reply.header('content-security-policy', routeOf(req).startsWith(BOARD_PATH) ? BOARD_CSP : PAGE_CSP);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
   });
