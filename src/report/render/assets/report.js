@@ -10,7 +10,8 @@
   function showTip(mark) {
     tip.replaceChildren();
     claimsOf(mark).forEach(function (id) {
-      var detail = document.querySelector('#claim-' + id + ' dl.claim');
+      var item = document.getElementById('claim-' + id);
+      var detail = item && item.querySelector('dl.claim');
       if (detail) tip.appendChild(detail.cloneNode(true));
     });
     var box = mark.getBoundingClientRect();
