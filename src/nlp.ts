@@ -1,10 +1,11 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { cues } from './models/index.js';
 import type { Token } from './types.js';
 
 /** wink-nlp is built once per process: loading the model costs far more than reading an article. */
 const nlp = winkNLP(model, ['sbd', 'pos']);
-// wink's typings do not accept its.lemma/its.pos as out() arguments on token collections.
+// wink's typings do not accept its.pos as an out() argument on token collections.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const its = nlp.its as any;
 
@@ -36,7 +37,6 @@ export function tokenize(text: string): Tokenized {
   const all = doc.tokens();
   const values = all.out(its.value) as string[];
   const tags = all.out(its.pos) as string[];
-  const lemmas = all.out(its.lemma) as string[];
   const tokens: Token[] = [];
   const keep = new Int32Array(values.length);
   let at = 0;
@@ -52,8 +52,8 @@ export function tokenize(text: string): Tokenized {
     // Acronyms such as WHO or AFP are names, whatever the tagger guessed from their lowercase twins.
     const pos = startsUpper(value) && ACRONYM.test(value) ? 'PROPN' : tags[i];
     const lower = value.toLowerCase();
-    const lemma = lemmas[i] === value ? lower : lemmas[i].toLowerCase();
-    tokens.push({ index: tokens.length, start, end: at, text: value, lower, lemma, pos });
+    // the engine needs lemmas only to find reporting verbs: a table of their forms spares wink's lemmatiser
+    tokens.push({ index: tokens.length, start, end: at, text: value, lower, lemma: cues.forms.get(lower) ?? lower, pos });
   }
   const sentences: Array<[number, number]> = [];
   doc.sentences().each((s: { out: (x: unknown) => unknown }) => {

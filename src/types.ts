@@ -9,6 +9,7 @@ export interface Token extends Span {
   index: number;
   text: string;
   lower: string;
+  /** The lemma of a reporting verb's form (models/cue-forms.json); any other word's lowercase form. */
   lemma: string;
   pos: string;
 }

@@ -47,6 +47,7 @@ const sourceFile = read<SourceFile>('sources.json');
 const boilerplateFile = read<BoilerplateFile>('boilerplate.json');
 const hedgeFile = read<{ words: string[] }>('hedges.json');
 const nameWordFile = read<{ words: Record<string, string>; orgWords: string[] }>('name-words.json');
+const cueFormFile = read<{ forms: Record<string, string> }>('cue-forms.json');
 
 const lower = (xs: string[] = []) => new Set(xs.map((x) => x.toLowerCase()));
 
@@ -59,6 +60,8 @@ export const cues = {
   vaguePassives: lower(cueFile.vague.passives),
   vagueSource: cueFile.vague.source,
   dashes: new Set(cueFile.dashes),
+  /** Every inflected form of a reporting verb → its lemma ("said" → "say"), from cue-forms.json. */
+  forms: new Map(Object.entries(cueFormFile.forms)),
 };
 
 export const sources = {

@@ -27,8 +27,19 @@ const capital = (t: Token) => /^[A-Z0-9]/.test(t.text) && /\w/.test(t.text);
 /** Every head noun the lexicon types a source by, in one set. */
 const HEADS = new Set(Object.values(sources.types).flatMap((lex) => [...lex.heads]));
 const commonHead = (w: string) => HEADS.has(w);
-/** Heads match in the lexicon's form, singular or plural. */
-const headWord = (t: Token) => (commonHead(t.lower) ? t.lower : t.lemma);
+/** Words a description's head is compared with: source heads, titles, and the heads that refer back. */
+const KNOWN_HEADS = new Set([...HEADS, ...sources.titles, ...sources.coreference.keys()]);
+const SINGULAR: Array<[RegExp, string]> = [[/men$/, 'man'], [/ies$/, 'y'], [/es$/, ''], [/s$/, '']];
+
+/** Heads match in the lexicon's form, singular or plural: "spokesmen" → "spokesman", "agencies" → "agency". */
+function headWord(t: Token): string {
+  if (KNOWN_HEADS.has(t.lower)) return t.lower;
+  for (const [plural, singular] of SINGULAR) {
+    const candidate = t.lower.replace(plural, singular);
+    if (candidate !== t.lower && KNOWN_HEADS.has(candidate)) return candidate;
+  }
+  return t.lower;
+}
 
 interface Run {
   tokens: Token[];
