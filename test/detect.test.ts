@@ -3,6 +3,12 @@ import { claims } from './helpers/claims.js';
 
 /** One test per cue pattern, on sentences we wrote, with the exact source, cue and content expected. */
 describe('cue patterns', () => {
+  it('a second verb after "and" shares the subject of the first', () => {
+    expect(claims('Machado promised to keep campaigning for Clinton and said she would stand up to the attacks.').map((c) => [c.source, c.cue, c.content])).toEqual([
+      ['Machado', 'said', 'she would stand up to the attacks'],
+    ]);
+  });
+
   it('subject + reporting verb, with an appositive in the source span', () => {
     expect(claims('Jeff Rathke, the State Department spokesman, said the talks would resume in May.')).toEqual([
       { source: 'Jeff Rathke', type: 'person', mention: 'Jeff Rathke, the State Department spokesman', cue: 'said', content: 'the talks would resume in May', kind: 'indirect', via: [], hedged: false, pattern: 'verb' },

@@ -174,6 +174,9 @@ function passive(view: DocView, s: Sentence, v: number): boolean {
 /** ", saying …", ", adding that …": a participle that reports for the subject of its clause. */
 const participle = (view: DocView, s: Sentence, v: number) => v - 1 > s.tokenStart && view.tokens[v].lower.endsWith('ing') && view.tokens[v - 1].text === ',';
 
+/** "Machado promised to campaign and said she would …": a second verb shares the subject of the first. */
+const coordinated = (view: DocView, s: Sentence, v: number) => v - 1 > s.tokenStart && view.tokens[v - 1].lower === 'and';
+
 /** The subject that opens the clause, past a leading adverbial ("Despite this, al-Assad continued …"). */
 function clauseSubject(view: DocView, s: Sentence, before: number): Range | null {
   const { tokens } = view;
@@ -230,7 +233,7 @@ export function verbCues(view: DocView, s: Sentence): Cue[] {
       found.push({ pattern: 'inverted', ...base, mention: view.charSpan(inv.mention[0], inv.mention[1]), content: inv.content });
       continue;
     }
-    const subject = participle(view, s, v) ? clauseSubject(view, s, v) : subjectOf(tokens, s, v);
+    const subject = participle(view, s, v) ? clauseSubject(view, s, v) : subjectOf(tokens, s, v) ?? (coordinated(view, s, v) ? clauseSubject(view, s, v) : null);
     if (!subject || !fitsClass(tokens[subject[1] - 1], verb)) continue;
     const before = subject[0] > s.tokenStart ? tokens[subject[0] - 1] : undefined;
     const afterQuote = !!before && view.isQuoteMark(subject[0] - 1) && endsClause(view, subject[0] - 1) && !ctx.that && !ctx.colon;
