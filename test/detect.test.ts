@@ -70,10 +70,11 @@ describe('cue patterns', () => {
     ]);
   });
 
-  it('dash attribution: "…" - X', () => {
+  it('dash attribution: "…" - X, with any of the dashes newsrooms use', () => {
     expect(claims('"We were promised a bridge that would last a hundred years." - Lena Morales')).toMatchObject([
       { source: 'Lena Morales', type: 'person', cue: '-', content: '"We were promised a bridge that would last a hundred years."', kind: 'direct', pattern: 'dash' },
     ]);
+    expect(claims('“He represents our greatest shame.” ― Sonya Herridge').map((c) => [c.source, c.cue, c.pattern])).toEqual([['Sonya Herridge', '―', 'dash']]);
   });
 
   it('a speaker name and a colon opening a paragraph', () => {
