@@ -3,6 +3,12 @@ import { claims } from './helpers/claims.js';
 
 /** One test per cue pattern, on sentences we wrote, with the exact source, cue and content expected. */
 describe('cue patterns', () => {
+  it('"called X Y" reports when a quotation follows within reach', () => {
+    expect(claims('The mayor called the council\'s decision on Tuesday "a slap in the face" for residents.').map((c) => [c.source, c.cue, c.content])).toEqual([
+      ['mayor', 'called', 'the council\'s decision on Tuesday "a slap in the face" for residents'],
+    ]);
+  });
+
   it('a second verb after "and" shares the subject of the first', () => {
     expect(claims('Machado promised to keep campaigning for Clinton and said she would stand up to the attacks.').map((c) => [c.source, c.cue, c.content])).toEqual([
       ['Machado', 'said', 'she would stand up to the attacks'],

@@ -27,6 +27,8 @@ const isVerb = (pos: string) => pos === 'VERB' || pos === 'AUX';
 const objectAhead = (t: Token | undefined) => !!t && ['DET', 'NOUN', 'PROPN', 'ADJ', 'PRON'].includes(t.pos) && !CALENDAR.test(t.text);
 const CALENDAR = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|recently|earlier|later)$/i;
 const PUNCT_SKIP = /^[,:]$/;
+/** How far past the verb a quotation may open and still be what it reports: "called Mr. Obama's remarks on Saturday "a wake-up call"". */
+const QUOTE_REACH = 8;
 
 function context(view: DocView, s: Sentence, v: number, verb: VerbCue): Context {
   const { tokens } = view;
@@ -52,7 +54,7 @@ function context(view: DocView, s: Sentence, v: number, verb: VerbCue): Context 
   for (let i = next + 1; opensPhrase && i < Math.min(s.tokenEnd, next + 16); i++) if (isVerb(tokens[i].pos)) verbAhead = true;
   const prev = tokens[v - 1];
   let quoteAhead = false;
-  for (let i = after; i < Math.min(s.tokenEnd, after + 6) && !quoteAhead && !isVerb(tokens[i].pos); i++) quoteAhead = !!view.quoteOpening(i);
+  for (let i = after; i < Math.min(s.tokenEnd, after + QUOTE_REACH) && !quoteAhead && !isVerb(tokens[i].pos); i++) quoteAhead = !!view.quoteOpening(i);
   return {
     that: look('that'),
     quote: quoteAhead || (!!prev && view.isQuoteMark(v - 1)) || (!!prev && prev.text === ',' && view.isQuoteMark(v - 2)),
