@@ -1,5 +1,6 @@
 import type { Attribution, Report } from '../report/schema.js';
-import type { SourceType } from '../types.js';
+import { touching } from '../spans.js';
+import type { SourceType, Span } from '../types.js';
 import type { ReviewState } from './schema.js';
 
 /** One article of claim-level gold, in the format of ../shared/eval/README.md, so score.mjs reads it. */
@@ -12,12 +13,6 @@ export interface Gold {
   boilerplate: string[];
 }
 
-interface Span {
-  start: number;
-  end: number;
-}
-
-const sentencesOver = (report: Report, span: Span) => report.sentences.filter((s) => s.start < span.end && s.end > span.start);
 
 /**
  * A reviewed report as gold. Gold is per sentence: a claim over several sentences gives one entry for each.
@@ -32,7 +27,7 @@ export function goldOf(id: string, report: Report, review: ReviewState): Gold {
   const entries = new Map<string, Gold['attributions'][number]>();
   const put = (span: Span, source: string, type: SourceType, fields: { mention?: string; cue?: string; kind?: Attribution['kind'] }, optional: boolean) => {
     entities[source] ??= { type, aliases: [] };
-    for (const s of sentencesOver(report, span)) {
+    for (const s of touching(report.sentences, span)) {
       const sentence = text.slice(s.start, s.end);
       const key = `${s.start}\0${source.toLowerCase()}`;
       const known = entries.get(key);
@@ -47,13 +42,13 @@ export function goldOf(id: string, report: Report, review: ReviewState): Gold {
     else if (verdict.verdict === 'wrong-source') put(a.content, verdict.source, verdict.type, spoken, false);
   }
   for (const added of review.added) put(added, added.source, added.type, {}, false);
-  const attributed = [...entries.values()].filter((e) => !e.optional).map((e) => e.sentence);
+  const attributed = new Set([...entries.values()].filter((e) => !e.optional).map((e) => e.sentence));
   return {
     id,
     text: `${id}.txt`,
     entities,
     attributions: [...entries.values()],
-    unattributed: report.unattributed.map((u) => u.text).filter((u) => !attributed.includes(u)),
+    unattributed: report.unattributed.map((u) => u.text).filter((u) => !attributed.has(u)),
     boilerplate: report.boilerplate.map((b) => b.text),
   };
 }
