@@ -27,7 +27,7 @@ export function html(report: Report, review?: ReviewView): string {
   const colours = coloursOf(report);
   const d = report.document;
   const title = d.title ?? d.id;
-  const reviewed = review ? report.attributions.filter((a) => a.id in review.state.verdicts).length : 0;
+  const reviewed = review ? report.attributions.filter((a) => Object.hasOwn(review.state.verdicts, a.id)).length : 0;
   const body = [
     review?.nav ?? '',
     `<header><h1>${esc(title)}</h1>`,
