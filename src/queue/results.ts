@@ -76,11 +76,8 @@ export class ResultStore {
     for (let from = 0; ; from += page) {
       const ids = await this.redis.zrange(this.k.reports, from, from + page - 1);
       if (!ids.length) return;
-      const values = await this.redis.mget(ids.map((id) => this.k.report(id)));
-      for (let i = 0; i < ids.length; i++) {
-        const json = values[i];
-        if (json) yield { key: ids[i], report: JSON.parse(json) as Report };
-      }
+      const reports = await this.getMany(ids);
+      for (const [i, report] of reports.entries()) if (report) yield { key: ids[i], report };
     }
   }
 }

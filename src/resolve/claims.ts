@@ -1,8 +1,8 @@
 import { cues as lexicon, hedges as hedgeWords } from '../models/index.js';
-import type { ClaimKind, Cue, Doc, Span } from '../types.js';
+import type { ClaimKind, Cue, Doc, Span, Token } from '../types.js';
 import type { DocView } from '../detect/doc-view.js';
 import { Registry, type Entity } from './entities.js';
-import { describeMention } from './mention.js';
+import { describeMention, type MentionInfo } from './mention.js';
 import { phraseStartingAt } from '../detect/np.js';
 import { firstEndingAfter, inside, SpanIndex, touching } from '../spans.js';
 
@@ -67,27 +67,37 @@ function introduceSubject(view: DocView, registry: Registry, at: number): void {
   }
 }
 
+/** How many tokens back a definite description looks for the name it shortens. */
+const HEAD_REACH = 400;
+
+/**
+ * The nearest name before `at` (at most `reach` tokens back), of two to `words` capitalised words, whose last
+ * word passes `ends`, read as a mention: what a surname or a definite description may shorten.
+ */
+function earlierName(view: DocView, at: number, ends: (t: Token) => boolean, words: number, reach = Infinity): { info: MentionInfo; span: Span } | null {
+  const { tokens } = view;
+  const capitalName = (t: Token) => /^\p{Lu}/u.test(t.text) && t.pos === 'PROPN';
+  const [before] = view.tokenRange({ start: at, end: at });
+  for (let i = before - 1; i > 0 && i >= before - reach; i--) {
+    if (!ends(tokens[i])) continue;
+    let first = i;
+    while (first > 0 && i - first < words - 1 && capitalName(tokens[first - 1])) first--;
+    if (first === i) continue;
+    const [info] = describeMention(tokens.slice(first, i + 1));
+    return info ? { info, span: view.charSpan(first, i + 1) } : null;
+  }
+  return null;
+}
+
 /**
  * "Porto Azul president Miguel Antunes was less diplomatic. ... Antunes said": a surname alone refers back to
  * the fullest earlier name ending in it, even when that person was not yet cited.
  */
 function introduceFullName(view: DocView, registry: Registry, surname: string, at: number): void {
   if (registry.entities.some((e) => e.type === 'person' && e.name.split(' ').pop() === surname)) return;
-  const { tokens } = view;
-  const [before] = view.tokenRange({ start: at, end: at });
-  for (let i = before - 1; i > 0; i--) {
-    if (tokens[i].text !== surname) continue;
-    let first = i;
-    while (first > 0 && i - first < 3 && /^\p{Lu}/u.test(tokens[first - 1].text) && tokens[first - 1].pos === 'PROPN') first--;
-    if (first === i) continue;
-    const [info] = describeMention(tokens.slice(first, i + 1));
-    if (info?.type === 'person' && info.name.endsWith(surname)) registry.resolve(info, view.charSpan(first, i + 1));
-    return;
-  }
+  const found = earlierName(view, at, (t) => t.text === surname, 4);
+  if (found?.info.type === 'person' && found.info.name.endsWith(surname)) registry.resolve(found.info, found.span);
 }
-
-/** How many tokens back a definite description looks for the name it shortens. */
-const NAME_REACH = 400;
 
 /**
  * "Eastbrook City Council voted ... a move the council says ...": a definite description refers back to the
@@ -95,17 +105,8 @@ const NAME_REACH = 400;
  */
 function introduceNamedHead(view: DocView, registry: Registry, head: string, at: number): void {
   if (registry.entities.some((e) => e.descriptions.has(head) || e.name.toLowerCase().endsWith(` ${head}`))) return;
-  const { tokens } = view;
-  const [before] = view.tokenRange({ start: at, end: at });
-  for (let i = before - 1; i > 0 && i >= before - NAME_REACH; i--) {
-    if (tokens[i].lower !== head || tokens[i].pos !== 'PROPN' || !/^\p{Lu}/u.test(tokens[i].text)) continue;
-    let first = i;
-    while (first > 0 && i - first < 4 && /^\p{Lu}/u.test(tokens[first - 1].text) && tokens[first - 1].pos === 'PROPN') first--;
-    if (first === i) continue;
-    const [info] = describeMention(tokens.slice(first, i + 1));
-    if (info?.form === 'name' && info.type !== 'person') registry.resolve(info, view.charSpan(first, i + 1));
-    return;
-  }
+  const found = earlierName(view, at, (t) => t.lower === head && t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text), 5, HEAD_REACH);
+  if (found?.info.form === 'name' && found.info.type !== 'person') registry.resolve(found.info, found.span);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { sources } from '../models/index.js';
 import type { SourceType, Token } from '../types.js';
+import { boundedCache } from '../cache.js';
 import { tagName } from './names.js';
 
 /** What a mention says about its source before any coreference: a pronoun, a name, or a description. */
@@ -168,16 +169,10 @@ function describeDescription(tokens: Token[]): MentionInfo {
 export function describeMention(tokens: Token[]): MentionInfo[] {
   // the same words (with the same spacing) always read the same: "he", "the spokesman", "Mr Trump" recur
   const key = tokens.map((t, i) => `${i > 0 && tokens[i - 1].end < t.start ? ' ' : ''}${t.text}/${t.pos}/${t.lemma}`).join('');
-  let known = described.get(key);
-  if (!known) {
-    if (described.size >= DESCRIBED_MAX) described.clear();
-    described.set(key, (known = readMention(tokens)));
-  }
-  return known.map((info) => ({ ...info, aliases: [...info.aliases] }));
+  return described(key, () => readMention(tokens)).map((info) => ({ ...info, aliases: [...info.aliases] }));
 }
 
-const described = new Map<string, MentionInfo[]>();
-const DESCRIBED_MAX = 50_000;
+const described = boundedCache<MentionInfo[]>(50_000);
 
 function readMention(tokens: Token[]): MentionInfo[] {
   if (tokens.length === 1 && tokens[0].pos === 'PRON') {

@@ -1,3 +1,4 @@
+import { boundedCache } from '../cache.js';
 import { nameWords } from '../models/index.js';
 
 /**
@@ -28,18 +29,9 @@ function personIn(words: string[]): string | null {
   return words.slice(start, end).join(' ').replace(/[,.]$/, '');
 }
 
-/** Names recur within and across articles; each verdict is kept, within bounds. */
-const known = new Map<string, NameTags>();
-const KNOWN_MAX = 50_000;
+const cached = boundedCache<NameTags>(50_000);
 
-export function tagName(text: string): NameTags {
-  let tags = known.get(text);
-  if (!tags) {
-    if (known.size >= KNOWN_MAX) known.clear();
-    known.set(text, (tags = readName(text)));
-  }
-  return tags;
-}
+export const tagName = (text: string): NameTags => cached(text, () => readName(text));
 
 function readName(text: string): NameTags {
   const words = text.split(/\s+/).filter(Boolean);

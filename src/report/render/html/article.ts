@@ -48,8 +48,8 @@ export function articleHtml(report: Report, text: string, colours: Colours, adde
     })),
     ...added.map((a) => ({ ...a, rank: 2, open: () => '<span class="added" title="added by a reviewer">', close: '</span>' })),
   ];
-  const claimStarts = report.attributions.map((a) => a.content);
-  const cuts = new Set([0, text.length, ...[...layers, ...claimStarts].flatMap((s) => [s.start, s.end])]);
+  const contents = report.attributions.map((a) => a.content);
+  const cuts = new Set([0, text.length, ...[...layers, ...contents].flatMap((s) => [s.start, s.end])]);
   const points = [...cuts].filter((p) => p >= 0 && p <= text.length).sort((a, b) => a - b);
   const claimsAt = sweep(report.attributions, (a) => a.content);
   const layersAt = sweep(layers, (l) => l);

@@ -16,14 +16,10 @@ export interface ReviewView {
   nav: string;
 }
 
-export class MissingTextError extends Error {
-  override name = 'MissingTextError';
-}
-
 /** The report as one self-contained page; with `review`, the same page with the reviewer's controls. */
 export function html(report: Report, review?: ReviewView): string {
   const text = report.document.text;
-  if (text === undefined) throw new MissingTextError('the HTML report needs the analysed text in the report (analyze with keepText)');
+  if (text === undefined) throw new Error('the HTML report needs the analysed text in the report (analyze with keepText)');
   const colours = coloursOf(report);
   const d = report.document;
   const title = d.title ?? d.id;
