@@ -54,9 +54,16 @@ export type ClaimKind = 'direct' | 'indirect' | 'mixed';
 
 /** A reporting cue found by `detect`, with the spans it governs; not yet tied to an entity. */
 export interface Cue {
-  pattern: 'verb' | 'inverted' | 'according' | 'words' | 'dash' | 'colon' | 'vague' | 'floating';
+  /** `learned`: found by the attribution tagger alone (models/attribution-tagger.bin). */
+  pattern: 'verb' | 'inverted' | 'according' | 'words' | 'dash' | 'colon' | 'vague' | 'floating' | 'learned';
   cue: (Span & { lemma: string }) | null;
   mention: Span | null;
   content: Span;
   confidence: number;
+  /**
+   * The tagger's spans for a rule's cue: reported in place of the rule's, while resolution keeps reading the
+   * rule's, whose narrower content the nesting and coreference rules were written for. `of` is the rule's content
+   * they refine: a claim whose content resolution changed (merged, or a floating quote's) keeps its own spans.
+   */
+  refined?: { of: Span; cue: Span & { lemma: string }; mention: Span | null; content: Span };
 }

@@ -13,6 +13,7 @@ export interface AnalyzeOptions {
   format: Format;
   out?: string;
   maxBytes: number;
+  model?: boolean;
 }
 
 interface Outcome {
@@ -23,9 +24,9 @@ interface Outcome {
 
 const PROGRESS_FROM = 5;
 
-function run(job: Job, format: Format): Outcome {
+function run(job: Job, format: Format, model: boolean): Outcome {
   try {
-    return { label: job.label, report: analyze(job.read(), { keepText: format === 'html' }) };
+    return { label: job.label, report: analyze(job.read(), { keepText: format === 'html', model }) };
   } catch (e) {
     if (e instanceof InputError) return { label: job.label, error: e.message };
     if (e instanceof Error && 'code' in e) return { label: job.label, error: `${job.label}: ${e.message}` };
@@ -64,7 +65,7 @@ export async function analyzeCommand(paths: string[], opts: AnalyzeOptions): Pro
   bar?.start(jobs.length, 0, { file: '' });
   const outcomes: Outcome[] = [];
   for (const job of jobs) {
-    outcomes.push(run(job, opts.format));
+    outcomes.push(run(job, opts.format, opts.model === true));
     bar?.increment(1, { file: job.label });
   }
   bar?.stop();

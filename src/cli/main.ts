@@ -24,7 +24,8 @@ export function program(): Command {
     .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('summary'))
     .option('-o, --out <dir>', 'write one report per article and an index.json into this folder')
     .option('--max-bytes <size>', 'refuse articles larger than this', bytes, DEFAULT_MAX_BYTES)
-    .action(async (inputs: string[], opts: { format: Format; out?: string; maxBytes: number }) => {
+    .option('--model', 'combine the rules with the attribution tagger trained on PolNeAR (finer spans, slower)')
+    .action(async (inputs: string[], opts: { format: Format; out?: string; maxBytes: number; model?: boolean }) => {
       // loaded on use, so that --help and usage errors answer without loading the language models
       const { analyzeCommand } = await import('./analyze.js');
       process.exitCode = await analyzeCommand(inputs, opts);

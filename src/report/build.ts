@@ -1,6 +1,7 @@
 import { ENGINE_VERSION } from '../paths.js';
 import type { Claim } from '../resolve/claims.js';
 import type { Entity } from '../resolve/entities.js';
+import { overlap } from '../spans.js';
 import type { Doc, Span } from '../types.js';
 import { SCHEMA_VERSION, type Report } from './schema.js';
 
@@ -20,6 +21,15 @@ export interface DocumentInfo {
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
+
+/** A claim with the tagger's spans in place of the rule's, when they refine the content it still has. */
+function reported(claim: Claim): Claim {
+  const r = claim.refined;
+  if (!r || r.of.start !== claim.content.start || r.of.end !== claim.content.end) return claim;
+  // a content the model places elsewhere than the rule did is a different reading of the claim: the rule's stands
+  const shared = overlap(r.content, claim.content) >= Math.min(r.content.end - r.content.start, claim.content.end - claim.content.start) / 2;
+  return { ...claim, cue: r.cue, mention: r.mention, content: shared ? r.content : claim.content };
+}
 
 /** The report object for one article: plain JSON, offsets into the analysed text. */
 export function buildReport(doc: Doc, resolved: Resolved, info: DocumentInfo): Report {
@@ -41,7 +51,7 @@ export function buildReport(doc: Doc, resolved: Resolved, info: DocumentInfo): R
     },
     sentences: doc.sentences.map((s) => ({ index: s.index, start: s.start, end: s.end })),
     sources: cited.map((e) => ({ id: e.id, name: e.name, type: e.type, mentions: e.mentions.map(withText) })),
-    attributions: resolved.claims.map((c, i) => ({
+    attributions: resolved.claims.map(reported).map((c, i) => ({
       id: `a${i + 1}`,
       sentence: { start: c.sentence.start, end: c.sentence.end },
       content: withText(c.content),

@@ -26,7 +26,7 @@ export const AttributionSchema = z.object({
   source: z.object({ id: z.string(), name: z.string(), type: SourceTypeSchema, mention: TextSpanSchema.nullable() }),
   via: z.array(z.string()).describe('ids of the sources that relay this one, outermost last'),
   kind: ClaimKindSchema,
-  pattern: z.enum(['verb', 'inverted', 'according', 'words', 'dash', 'colon', 'vague', 'floating']),
+  pattern: z.enum(['verb', 'inverted', 'according', 'words', 'dash', 'colon', 'vague', 'floating', 'learned']),
   hedged: z.boolean(),
   hedges: z.array(z.string()),
   confidence: z.number().min(0).max(1),

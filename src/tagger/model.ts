@@ -1,0 +1,161 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { layerFeatures, runs, type Role, type TokenFacts } from './features.js';
+import { decode, emptyWeights, Trainer, type Decoded, type Weights } from './perceptron.js';
+import { emptyPointers, point, pointerContext, PointerTrainer, type Pointed, type PointerWeights, type TokenRange } from './pointer.js';
+
+/** Cue and source tag tokens (BIO); content is pointed to per cue. */
+export interface TaggerModel {
+  bits: number;
+  cue: Weights;
+  source: Weights;
+  content: PointerWeights;
+}
+
+export interface Tagged {
+  cue: Decoded;
+  source: Decoded;
+  /** One per cue run of the cue layer, in order. */
+  contents: Array<{ cue: TokenRange; content: Pointed | null }>;
+}
+
+export function tag(model: TaggerModel, facts: TokenFacts): Tagged {
+  const cueFeatures = layerFeatures(facts, 'cue');
+  const cue = decode(model.cue, cueFeatures);
+  const source = decode(model.source, layerFeatures(facts, 'source', cue.labels));
+  const context = pointerContext(facts, source.labels);
+  return { cue, source, contents: runs(cue.labels).map((range) => ({ cue: range, content: point(model.content, context, range) })) };
+}
+
+/** A gold attribution as token ranges; `content` holds its first and last token. */
+export interface GoldAttribution {
+  cue: TokenRange;
+  content?: { start: number; end: number };
+}
+
+export interface TrainingDoc {
+  facts: TokenFacts;
+  /** Where the learning units (sentences) start, as token indices. */
+  segments: number[];
+  gold: Record<'cue' | 'source', Uint8Array>;
+  attributions: GoldAttribution[];
+}
+
+export interface TrainOptions {
+  epochs: number;
+  seed: number;
+  bits: number;
+  /** Called after each epoch of each layer with the share of tokens labelled wrong in that epoch. */
+  progress?: (role: Role, epoch: number, errorRate: number) => void;
+}
+
+/** mulberry32: a seeded generator, so that training is reproducible. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffled<T>(xs: T[], next: () => number): T[] {
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/**
+ * Trains the cue layer, tags the training documents with it, then trains source and content on those
+ * predicted cues, so that they learn from the cues they will see when tagging new text.
+ */
+export function train(docs: TrainingDoc[], options: TrainOptions): TaggerModel {
+  const next = random(options.seed);
+  const layer = (role: 'cue' | 'source', sequences: ReturnType<typeof layerFeatures>[]): Weights => {
+    const trainer = new Trainer(options.bits);
+    const order = docs.map((_, k) => k);
+    for (let epoch = 1; epoch <= options.epochs; epoch++) {
+      let wrong = 0;
+      let total = 0;
+      for (const k of shuffled(order, next)) {
+        wrong += trainer.learn(sequences[k], docs[k].gold[role], docs[k].segments);
+        total += docs[k].facts.n;
+      }
+      options.progress?.(role, epoch, wrong / Math.max(1, total));
+    }
+    return trainer.averaged();
+  };
+  const cueSequences = docs.map((d) => layerFeatures(d.facts, 'cue'));
+  const cue = layer('cue', cueSequences);
+  const predicted = docs.map((_, k) => decode(cue, cueSequences[k]).labels);
+  const sourceSequences = docs.map((d, k) => layerFeatures(d.facts, 'source', predicted[k]));
+  const source = layer('source', sourceSequences);
+  const pointers = new PointerTrainer(options.bits);
+  const examples = docs.flatMap((d, k) => {
+    const context = pointerContext(d.facts, decode(source, sourceSequences[k]).labels);
+    return d.attributions.flatMap((a) => (a.content ? [{ context, cue: a.cue, content: a.content }] : []));
+  });
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    let wrong = 0;
+    for (const x of shuffled(examples, next)) if (!pointers.learn(x.context, x.cue, x.content)) wrong++;
+    options.progress?.('content', epoch, wrong / Math.max(1, examples.length));
+  }
+  return { bits: options.bits, cue, source, content: pointers.averaged() };
+}
+
+const TABLES = ['cue.emission', 'cue.transition', 'source.emission', 'source.transition', 'content.start', 'content.end'] as const;
+
+function tables(model: TaggerModel): Float32Array[] {
+  return [model.cue.emission, model.cue.transition, model.source.emission, model.source.transition, model.content.start, model.content.end];
+}
+
+/**
+ * The model file, gzipped: a JSON header, then per weight table the positions of its non-zero weights (as gaps,
+ * which compress well) and those weights as int16, scaled to the table's largest.
+ */
+export function serialize(model: TaggerModel): Buffer {
+  const header = { format: 'claimtrace-tagger', version: 2, bits: model.bits, tables: [] as Array<{ name: string; count: number; scale: number }> };
+  const parts: Buffer[] = [];
+  tables(model).forEach((table, t) => {
+    const positions: number[] = [];
+    let max = 0;
+    for (let i = 0; i < table.length; i++) {
+      if (table[i] === 0) continue;
+      positions.push(i);
+      max = Math.max(max, Math.abs(table[i]));
+    }
+    const scale = max / 32767 || 1;
+    const gaps = Uint32Array.from(positions, (p, k) => (k ? p - positions[k - 1] : p));
+    const values = Int16Array.from(positions, (p) => Math.round(table[p] / scale));
+    header.tables.push({ name: TABLES[t], count: positions.length, scale });
+    parts.push(Buffer.from(gaps.buffer), Buffer.from(values.buffer));
+  });
+  const json = Buffer.from(JSON.stringify(header));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(json.length);
+  return gzipSync(Buffer.concat([length, json, ...parts]), { level: 9 });
+}
+
+export function deserialize(file: Buffer): TaggerModel {
+  const raw = gunzipSync(file);
+  const length = raw.readUInt32LE(0);
+  const header = JSON.parse(raw.subarray(4, 4 + length).toString('utf8')) as { format: string; version: number; bits: number; tables: Array<{ name: string; count: number; scale: number }> };
+  if (header.format !== 'claimtrace-tagger' || header.version !== 2) throw new Error('not a claimtrace tagger model (format version 2)');
+  const model: TaggerModel = { bits: header.bits, cue: emptyWeights(header.bits), source: emptyWeights(header.bits), content: emptyPointers(header.bits) };
+  let at = 4 + length;
+  // copied out so that the typed arrays start on an aligned offset
+  const take = (bytes: number) => new Uint8Array(raw.subarray(at, (at += bytes))).buffer;
+  const targets = tables(model);
+  for (const { name, count, scale } of header.tables) {
+    const table = targets[TABLES.indexOf(name as (typeof TABLES)[number])];
+    const gaps = new Uint32Array(take(count * 4));
+    const values = new Int16Array(take(count * 2));
+    let p = 0;
+    for (let k = 0; k < count; k++) table[(p += gaps[k])] = values[k] * scale;
+  }
+  return model;
+}
