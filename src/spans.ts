@@ -1,7 +1,10 @@
-import type { Span } from './types.js';
+import type { Cue, Span } from './types.js';
 
 export const overlap = (a: Span, b: Span) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 export const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
+
+/** Cues in text order: by their cue word, or by their content when they have none. */
+export const textOrder = (a: Cue, b: Cue) => (a.cue?.start ?? a.content.start) - (b.cue?.start ?? b.content.start);
 
 /** Index of the first of `sorted` (ordered, non-overlapping spans) that ends after `at`. */
 export function firstEndingAfter(sorted: Span[], at: number): number {

@@ -1,7 +1,7 @@
 import { ENGINE_VERSION } from '../paths.js';
 import type { Claim } from '../resolve/claims.js';
 import type { Entity } from '../resolve/entities.js';
-import { overlap } from '../spans.js';
+import { inside, touching } from '../spans.js';
 import type { Doc, Span } from '../types.js';
 import { SCHEMA_VERSION, type Report } from './schema.js';
 
@@ -22,13 +22,17 @@ export interface DocumentInfo {
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
-/** A claim with the tagger's spans in place of the rule's, when they refine the content it still has. */
-function reported(claim: Claim): Claim {
+/**
+ * A claim with the tagger's spans in place of the rule's. The model's content stands only inside the claim's
+ * sentences and over at least as many sentences as the rule's: a quotation the rules followed over several
+ * sentences keeps its full length, which the model, looking one sentence back, would cut short.
+ */
+function reported(doc: Doc, claim: Claim): Claim {
   const r = claim.refined;
   if (!r || r.of.start !== claim.content.start || r.of.end !== claim.content.end) return claim;
-  // a content the model places elsewhere than the rule did is a different reading of the claim: the rule's stands
-  const shared = overlap(r.content, claim.content) >= Math.min(r.content.end - r.content.start, claim.content.end - claim.content.start) / 2;
-  return { ...claim, cue: r.cue, mention: r.mention, content: shared ? r.content : claim.content };
+  const sentences = (x: Span) => touching(doc.sentences, x).length;
+  const fits = inside(r.content, claim.sentence) && sentences(r.content) >= sentences(claim.content);
+  return { ...claim, cue: r.cue, mention: r.mention, content: fits ? r.content : claim.content };
 }
 
 /** The report object for one article: plain JSON, offsets into the analysed text. */
@@ -51,7 +55,7 @@ export function buildReport(doc: Doc, resolved: Resolved, info: DocumentInfo): R
     },
     sentences: doc.sentences.map((s) => ({ index: s.index, start: s.start, end: s.end })),
     sources: cited.map((e) => ({ id: e.id, name: e.name, type: e.type, mentions: e.mentions.map(withText) })),
-    attributions: resolved.claims.map(reported).map((c, i) => ({
+    attributions: resolved.claims.map((c) => reported(doc, c)).map((c, i) => ({
       id: `a${i + 1}`,
       sentence: { start: c.sentence.start, end: c.sentence.end },
       content: withText(c.content),

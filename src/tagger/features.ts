@@ -4,9 +4,8 @@ import type { Cue, Doc, Span } from '../types.js';
 import { hashString, mix } from './hash.js';
 import { B, I, O, type Sequence } from './perceptron.js';
 
-/** The three layers the tagger labels, in the order it labels them: source and content read the cues. */
-export const ROLES = ['cue', 'source', 'content'] as const;
-export type Role = (typeof ROLES)[number];
+/** The three parts of an attribution the tagger finds. */
+export type Role = 'cue' | 'source' | 'content';
 
 /** Token-level facts read once per document and shared by every layer's features. */
 export interface TokenFacts {
@@ -29,6 +28,8 @@ export interface TokenFacts {
   sentenceEnd: Int32Array;
   /** Commas and dashes up to and including each token, to tell whether punctuation separates two tokens. */
   breaks: Int32Array;
+  /** Verbs up to and including each token: how many clauses lie between two tokens, roughly. */
+  verbs: Int32Array;
   /** The rules' labels per role (O/B/I) and the pattern of the rule behind a cue. */
   rule: Record<Role, Uint8Array>;
   rulePattern: Uint32Array;
@@ -88,10 +89,12 @@ export function tokenFacts(doc: Doc, view: DocView, rules: Cue[]): TokenFacts {
     sentenceStart: new Int32Array(n),
     sentenceEnd: new Int32Array(n),
     breaks: new Int32Array(n),
+    verbs: new Int32Array(n),
     rule: { cue: new Uint8Array(n), source: new Uint8Array(n), content: new Uint8Array(n) },
     rulePattern: new Uint32Array(n),
   };
   let breaks = 0;
+  let verbs = 0;
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
     f.word[i] = hashString(t.lower);
@@ -105,6 +108,8 @@ export function tokenFacts(doc: Doc, view: DocView, rules: Cue[]): TokenFacts {
     f.quote[i] = view.quoteOpening(i) ? 2 : view.quoteClosing(i) ? 3 : view.quoteAt(i) ? 1 : 0;
     if (BREAK.test(t.text)) breaks++;
     f.breaks[i] = breaks;
+    if (t.pos === 'VERB') verbs++;
+    f.verbs[i] = verbs;
   }
   let paragraph = -1;
   for (const s of doc.sentences) {
@@ -197,8 +202,8 @@ const at = (xs: Uint32Array, i: number) => (i >= 0 && i < xs.length ? xs[i] : NO
 const atLabel = (xs: Uint8Array, i: number) => (i >= 0 && i < xs.length ? xs[i] : 7);
 
 /** Features every layer reads: the word and its neighbours, tags, shape, lexicon, quotation, place, the rules. */
-function tokenFeatures(out: SequenceBuilder, f: TokenFacts, i: number, layer: number): void {
-  const L = layer * 64;
+function tokenFeatures(out: SequenceBuilder, f: TokenFacts, i: number): void {
+  const L = 0;
   out.add(mix(L, 0));
   out.add(mix(L + 1, f.word[i]));
   out.add(mix(L + 2, at(f.word, i - 1)));
@@ -229,8 +234,8 @@ function tokenFeatures(out: SequenceBuilder, f: TokenFacts, i: number, layer: nu
 }
 
 /** Features relative to the nearest cues: direction, distance, what separates them, which cue it is. */
-function reachFeatures(out: SequenceBuilder, f: TokenFacts, reach: CueReach, cueLemma: Uint32Array, i: number, layer: number): void {
-  const L = layer * 64 + 32;
+function reachFeatures(out: SequenceBuilder, f: TokenFacts, reach: CueReach, cueLemma: Uint32Array, i: number): void {
+  const L = 64;
   const { left, right } = reach;
   const dl = left[i] >= 0 ? bucket(i - left[i]) : 9;
   const dr = right[i] >= 0 ? bucket(right[i] - i) : 9;
@@ -253,14 +258,23 @@ function reachFeatures(out: SequenceBuilder, f: TokenFacts, reach: CueReach, cue
   out.add(mix(L + 14, dl, dr, f.rule.source[i]));
 }
 
-/** The feature sequence of one layer; source and content layers read the cue layer's labels. */
-export function layerFeatures(f: TokenFacts, role: Role, cueLabels?: Uint8Array): Sequence {
-  const layer = ROLES.indexOf(role);
+/** The features of every token, as the cue layer reads them; each layer has its own weights for them. */
+export function tokenSequence(f: TokenFacts): Sequence {
   const out = new SequenceBuilder(f.n);
-  const reach = cueLabels ? cueReach(f, cueLabels) : undefined;
   for (let i = 0; i < f.n; i++) {
-    tokenFeatures(out, f, i, layer);
-    if (reach) reachFeatures(out, f, reach, f.lemma, i, layer);
+    tokenFeatures(out, f, i);
+    out.close(i);
+  }
+  return out.build();
+}
+
+/** The source layer's features: each token's own, then where it stands against the cue layer's cues. */
+export function sourceSequence(f: TokenFacts, tokens: Sequence, cueLabels: Uint8Array): Sequence {
+  const out = new SequenceBuilder(f.n);
+  const reach = cueReach(f, cueLabels);
+  for (let i = 0; i < f.n; i++) {
+    for (let k = tokens.offsets[i]; k < tokens.offsets[i + 1]; k++) out.add(tokens.hashes[k]);
+    reachFeatures(out, f, reach, f.lemma, i);
     out.close(i);
   }
   return out.build();

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocView } from '../detect/doc-view.js';
 import { MODELS_DIR } from '../paths.js';
-import type { Cue, Span } from '../types.js';
+import { overlap, textOrder } from '../spans.js';
+import type { Cue } from '../types.js';
 import { runs, tokenFacts } from './features.js';
 import { deserialize, tag, type TaggerModel } from './model.js';
 
@@ -19,10 +20,12 @@ export function shippedTagger(): TaggerModel {
   return shipped;
 }
 
-const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
-/** A margin in weight units → a confidence: the model's own certainty, kept off 0 and 1. */
-const confidenceOf = (margin: number) => Math.round(100 * Math.min(0.99, Math.max(0.5, 1 / (1 + Math.exp(-margin / 8))))) / 100;
+/** A cue's summed gain over O, in weight units → a confidence, kept off 0 and 1. */
+const confidenceOf = (gain: number) => Math.round(100 * Math.min(0.99, Math.max(0.5, 1 / (1 + Math.exp(-gain / 20))))) / 100;
+
+/** Below this, a cue the rules did not find is left out: the tail the model is unsure of costs more than it finds. */
+const MIN_LEARNED = 0.6;
 
 /**
  * The rules' cues combined with the tagger's: where both find a cue the rule keeps its reading of the source
@@ -31,35 +34,32 @@ const confidenceOf = (margin: number) => Math.round(100 * Math.min(0.99, Math.ma
  */
 export function learnedCues(view: DocView, rules: Cue[], model: TaggerModel = shippedTagger()): Cue[] {
   const { doc, tokens } = view;
-  const tagged = tag(model, tokenFacts(doc, view, rules));
+  const facts = tokenFacts(doc, view, rules);
+  const tagged = tag(model, facts);
   const sources = runs(tagged.source.labels);
-  const sentenceOf = (i: number) => doc.sentences.findIndex((s) => s.tokenStart <= i && i < s.tokenEnd);
   const out = [...rules];
   const taken = new Set<Cue>();
   for (const { cue: [from, to], content } of tagged.contents) {
     if (!content) continue;
     const cueSpan = view.charSpan(from, to);
     const contentSpan = view.charSpan(content.start, content.end + 1);
-    const sentence = sentenceOf(from);
-    // the nearest source of the cue's sentence outside its content, before the cue first ("X said"), then after ("said X")
-    const candidates = sources.filter(([a, b]) => sentenceOf(a) === sentence && (b <= content.start || a > content.end || b <= from || a >= to) && !(a < to && from < b));
-    const before = candidates.filter(([, b]) => b <= from).pop();
-    const after = candidates.find(([a]) => a >= to);
-    const source = before ?? after;
+    // the source nearest the cue in its sentence: before it first ("X said"), then after it ("said X")
+    const inSentence = ([a]: [number, number]) => facts.sentence[a] === facts.sentence[from];
+    const source = sources.filter((r) => r[1] <= from && inSentence(r)).pop() ?? sources.find((r) => r[0] >= to && inSentence(r));
     const mention = source ? view.charSpan(source[0], source[1]) : null;
-    let margin = Infinity;
-    for (let i = from; i < to; i++) margin = Math.min(margin, tagged.cue.margins[i]);
-    const confidence = confidenceOf(margin);
-    const rule = rules.find((r) => !taken.has(r) && r.cue && overlaps(r.cue, cueSpan));
+    let gain = 0;
+    for (let i = from; i < to; i++) gain += tagged.cue.gains[i];
+    const confidence = confidenceOf(gain);
+    const rule = rules.find((r) => !taken.has(r) && r.cue && overlap(r.cue, cueSpan) > 0);
     const head = tokens.slice(from, to).find((t) => t.lemma !== t.lower) ?? tokens[from];
     if (rule) {
       taken.add(rule);
-      const sameSource = mention && rule.mention && overlaps(rule.mention, mention);
+      const sameSource = mention && rule.mention && overlap(rule.mention, mention) > 0;
       const refined = { of: rule.content, cue: { ...cueSpan, lemma: head.lemma }, content: contentSpan, mention: sameSource ? mention : rule.mention };
       out[out.indexOf(rule)] = { ...rule, refined, confidence: Math.max(rule.confidence, confidence) };
-    } else if (mention) {
+    } else if (mention && confidence >= MIN_LEARNED) {
       out.push({ pattern: 'learned', cue: { ...cueSpan, lemma: head.lemma }, mention, content: contentSpan, confidence });
     }
   }
-  return out.sort((a, b) => (a.cue?.start ?? a.content.start) - (b.cue?.start ?? b.content.start));
+  return out.sort(textOrder);
 }

@@ -1,5 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { layerFeatures, runs, type Role, type TokenFacts } from './features.js';
+import { runs, sourceSequence, tokenSequence, type Role, type TokenFacts } from './features.js';
+import type { Sequence } from './perceptron.js';
 import { decode, emptyWeights, Trainer, type Decoded, type Weights } from './perceptron.js';
 import { emptyPointers, point, pointerContext, PointerTrainer, type Pointed, type PointerWeights, type TokenRange } from './pointer.js';
 
@@ -19,10 +20,10 @@ export interface Tagged {
 }
 
 export function tag(model: TaggerModel, facts: TokenFacts): Tagged {
-  const cueFeatures = layerFeatures(facts, 'cue');
-  const cue = decode(model.cue, cueFeatures);
-  const source = decode(model.source, layerFeatures(facts, 'source', cue.labels));
-  const context = pointerContext(facts, source.labels);
+  const tokens = tokenSequence(facts);
+  const cue = decode(model.cue, tokens);
+  const source = decode(model.source, sourceSequence(facts, tokens, cue.labels));
+  const context = pointerContext(facts, cue.labels, source.labels);
   return { cue, source, contents: runs(cue.labels).map((range) => ({ cue: range, content: point(model.content, context, range) })) };
 }
 
@@ -75,7 +76,7 @@ function shuffled<T>(xs: T[], next: () => number): T[] {
  */
 export function train(docs: TrainingDoc[], options: TrainOptions): TaggerModel {
   const next = random(options.seed);
-  const layer = (role: 'cue' | 'source', sequences: ReturnType<typeof layerFeatures>[]): Weights => {
+  const layer = (role: 'cue' | 'source', sequences: Sequence[]): Weights => {
     const trainer = new Trainer(options.bits);
     const order = docs.map((_, k) => k);
     for (let epoch = 1; epoch <= options.epochs; epoch++) {
@@ -89,14 +90,14 @@ export function train(docs: TrainingDoc[], options: TrainOptions): TaggerModel {
     }
     return trainer.averaged();
   };
-  const cueSequences = docs.map((d) => layerFeatures(d.facts, 'cue'));
+  const cueSequences = docs.map((d) => tokenSequence(d.facts));
   const cue = layer('cue', cueSequences);
   const predicted = docs.map((_, k) => decode(cue, cueSequences[k]).labels);
-  const sourceSequences = docs.map((d, k) => layerFeatures(d.facts, 'source', predicted[k]));
+  const sourceSequences = docs.map((d, k) => sourceSequence(d.facts, cueSequences[k], predicted[k]));
   const source = layer('source', sourceSequences);
   const pointers = new PointerTrainer(options.bits);
   const examples = docs.flatMap((d, k) => {
-    const context = pointerContext(d.facts, decode(source, sourceSequences[k]).labels);
+    const context = pointerContext(d.facts, predicted[k], decode(source, sourceSequences[k]).labels);
     return d.attributions.flatMap((a) => (a.content ? [{ context, cue: a.cue, content: a.content }] : []));
   });
   for (let epoch = 1; epoch <= options.epochs; epoch++) {

@@ -57,8 +57,8 @@ function emissions(w: Weights, seq: Sequence, from: number, to: number): Float32
 
 export interface Decoded {
   labels: Uint8Array;
-  /** Per position, the margin of the chosen label over the best other label at that position. */
-  margins: Float32Array;
+  /** Per position, how much more the weights favour the chosen label than O: the evidence for a span, token by token. */
+  gains: Float32Array;
 }
 
 /**
@@ -68,8 +68,8 @@ export interface Decoded {
 export function decode(w: Weights, seq: Sequence, from = 0, to = seq.offsets.length - 1, before = LABELS): Decoded {
   const n = to - from;
   const labels = new Uint8Array(n);
-  const margins = new Float32Array(n);
-  if (!n) return { labels, margins };
+  const gains = new Float32Array(n);
+  if (!n) return { labels, gains };
   const em = emissions(w, seq, from, to);
   const t = w.transition;
   const score = new Float32Array(n * LABELS);
@@ -96,13 +96,10 @@ export function decode(w: Weights, seq: Sequence, from = 0, to = seq.offsets.len
   for (let l = 1; l < LABELS; l++) if (score[(n - 1) * LABELS + l] > score[(n - 1) * LABELS + last]) last = l;
   for (let i = n - 1; i >= 0; i--) {
     labels[i] = last;
-    const own = em[i * LABELS + last];
-    let other = -Infinity;
-    for (let l = 0; l < LABELS; l++) if (l !== last && em[i * LABELS + l] > other) other = em[i * LABELS + l];
-    margins[i] = own - other;
+    gains[i] = em[i * LABELS + last] - em[i * LABELS + O];
     if (i > 0) last = back[i * LABELS + last];
   }
-  return { labels, margins };
+  return { labels, gains };
 }
 
 /** Trains with averaging: `acc` holds Σ step × update, so that the average is w − acc / steps. */

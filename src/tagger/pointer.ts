@@ -28,12 +28,30 @@ export interface PointerContext {
   facts: TokenFacts;
   source: Uint8Array;
   sourceCount: Int32Array;
+  /** Running count of the cue layer's cue starts: a content rarely runs over another cue. */
+  cueCount: Int32Array;
 }
 
-export function pointerContext(facts: TokenFacts, source: Uint8Array): PointerContext {
+export function pointerContext(facts: TokenFacts, cues: Uint8Array, source: Uint8Array): PointerContext {
   const sourceCount = new Int32Array(facts.n + 1);
-  for (let i = 0; i < facts.n; i++) sourceCount[i + 1] = sourceCount[i] + (source[i] ? 1 : 0);
-  return { facts, source, sourceCount };
+  const cueCount = new Int32Array(facts.n + 1);
+  for (let i = 0; i < facts.n; i++) {
+    sourceCount[i + 1] = sourceCount[i] + (source[i] ? 1 : 0);
+    cueCount[i + 1] = cueCount[i] + (cues[i] === 1 ? 1 : 0);
+  }
+  return { facts, source, sourceCount, cueCount };
+}
+
+/** How many verbs lie between a token and the cue (0 to 3): a content that is an object ends before the next clause. */
+function verbsBetween(f: TokenFacts, [from, to]: TokenRange, p: number): number {
+  const n = p < from ? f.verbs[from - 1] - f.verbs[p] : p >= to ? f.verbs[p] - f.verbs[to - 1] : 0;
+  return Math.min(3, n);
+}
+
+/** How many other cues start between a token and the cue (0, 1, 2 or more). */
+function cuesBetween(c: PointerContext, [from, to]: TokenRange, p: number): number {
+  const n = p < from ? c.cueCount[from] - c.cueCount[p + 1] : p >= to ? c.cueCount[p + 1] - c.cueCount[to] : 0;
+  return Math.min(2, n);
 }
 
 /** Whether a source token lies strictly between a token and the cue: content rarely runs over its source. */
@@ -84,6 +102,9 @@ function startFeatures(c: PointerContext, cue: TokenRange, cueLemma: number, p: 
     mix(914, side, at(f.shape, p), at(f.place, p - 1)),
     mix(915, side, at(c.source, p - 1), c.source[p]),
     mix(916, side, sourceBetween(c, cue, p), d),
+    mix(917, side, cuesBetween(c, cue, p), s),
+    mix(918, side, verbsBetween(f, cue, p), between(f, p, cue[0])),
+    mix(919, cueLemma, side, verbsBetween(f, cue, p)),
   );
 }
 
@@ -110,6 +131,14 @@ function endFeatures(c: PointerContext, cue: TokenRange, cueLemma: number, p: nu
     mix(964, side, at(f.rule.cue, p + 1), f.rule.cue[p]),
     mix(965, side, c.source[p], at(c.source, p + 1)),
     mix(966, side, sourceBetween(c, cue, p), d),
+    mix(967, side, cuesBetween(c, cue, p), s),
+    mix(968, side, cuesBetween(c, cue, p + 1), at(f.quote, p + 1)),
+    mix(969, side, at(f.word, p + 1), at(f.pos, p + 2)),
+    mix(970, side, at(f.pos, p + 1), at(f.pos, p + 2)),
+    mix(971, cueLemma, side, at(f.pos, p + 1)),
+    mix(972, side, verbsBetween(f, cue, p), between(f, p, cue[1] - 1)),
+    mix(973, cueLemma, side, verbsBetween(f, cue, p)),
+    mix(974, side, verbsBetween(f, cue, p), at(f.word, p + 1)),
   );
 }
 
@@ -124,19 +153,37 @@ function window(f: TokenFacts, [from, to]: TokenRange): { starts: [number, numbe
   return { starts: [first, Math.min(f.n, to + 3)], ends: [Math.max(first, from - 1), last + 1] };
 }
 
-function scores(weights: Float32Array, bits: number, c: PointerContext, cue: TokenRange, range: [number, number], features: typeof startFeatures): Float32Array {
-  const mask = (1 << bits) - 1;
-  const out = new Float32Array(range[1] - range[0]);
-  const hashes: number[] = [];
+/** The features of the positions [lo, hi), computed once and read under each layout that needs them. */
+interface Positions {
+  lo: number;
+  hashes: number[][];
+}
+
+function positions(c: PointerContext, cue: TokenRange, [lo, hi]: [number, number], features: typeof startFeatures): Positions {
   const lemma = c.facts.lemma[cue[0]];
-  for (let p = range[0]; p < range[1]; p++) {
-    hashes.length = 0;
-    features(c, cue, lemma, p, hashes);
-    let s = 0;
-    for (const h of hashes) s += weights[h & mask];
-    out[p - range[0]] = s;
+  const hashes: number[][] = [];
+  for (let p = lo; p < hi; p++) {
+    const out: number[] = [];
+    features(c, cue, lemma, p, out);
+    hashes.push(out);
   }
-  return out;
+  return { lo, hashes };
+}
+
+/**
+ * The same token reads differently as the start of a content before, after or around its cue: each layout
+ * moves every feature to its own bucket by a fixed salt, so that the features are hashed once for all layouts.
+ */
+const SALTS = [0, 0x6b43a9b5, 0x2c1b3c6d];
+
+function scores(weights: Float32Array, bits: number, at: Positions, layout: number): Float32Array {
+  const mask = (1 << bits) - 1;
+  const salt = SALTS[layout];
+  return Float32Array.from(at.hashes, (hashes) => {
+    let s = 0;
+    for (const h of hashes) s += weights[(h ^ salt) & mask];
+    return s;
+  });
 }
 
 export interface Pointed {
@@ -150,8 +197,9 @@ export interface Pointed {
 const BEFORE = 0;
 const AFTER = 1;
 const AROUND = 2;
+const LAYOUTS = [BEFORE, AFTER, AROUND];
 
-function regimeFeatures(c: PointerContext, cue: TokenRange, regime: number, out: number[]): void {
+function layoutFeatures(c: PointerContext, cue: TokenRange, layout: number, out: number[]): void {
   const f = c.facts;
   const [from, to] = cue;
   const sentenceStart = f.sentenceStart[from];
@@ -161,68 +209,75 @@ function regimeFeatures(c: PointerContext, cue: TokenRange, regime: number, out:
   const sourceBefore = c.sourceCount[from] - c.sourceCount[sentenceStart] > 0 ? 1 : 0;
   const sourceAfter = c.sourceCount[sentenceEnd] - c.sourceCount[to] > 0 ? 1 : 0;
   out.push(
-    mix(980, regime),
-    mix(981, regime, f.lemma[from]),
-    mix(982, regime, at(f.word, to), at(f.quote, to)),
-    mix(983, regime, at(f.word, from - 1), at(f.quote, from - 1)),
-    mix(984, regime, Math.min(3, from - sentenceStart), Math.min(3, sentenceEnd - to)),
-    mix(985, regime, ruleBefore, ruleAfter),
-    mix(986, regime, sourceBefore, sourceAfter),
-    mix(987, regime, at(f.pos, to), at(f.pos, from - 1)),
-    mix(988, regime, f.rulePattern[from], f.rule.cue[from]),
+    mix(980, layout),
+    mix(981, layout, f.lemma[from]),
+    mix(982, layout, at(f.word, to), at(f.quote, to)),
+    mix(983, layout, at(f.word, from - 1), at(f.quote, from - 1)),
+    mix(984, layout, Math.min(3, from - sentenceStart), Math.min(3, sentenceEnd - to)),
+    mix(985, layout, ruleBefore, ruleAfter),
+    mix(986, layout, sourceBefore, sourceAfter),
+    mix(987, layout, at(f.pos, to), at(f.pos, from - 1)),
+    mix(988, layout, f.rulePattern[from], f.rule.cue[from]),
+    mix(989, layout, at(f.word, to), at(f.word, to + 1)),
+    mix(990, layout, at(f.quote, to + 1), at(f.quote, to + 2)),
+    mix(991, layout, Math.min(3, from - sentenceStart), at(f.quote, sentenceStart)),
+    mix(992, layout, cuesBetween(c, cue, sentenceEnd - 1), Math.min(3, sentenceEnd - to)),
   );
 }
 
-function regimeScore(w: PointerWeights, c: PointerContext, cue: TokenRange, regime: number): number {
-  const hashes: number[] = [];
-  regimeFeatures(c, cue, regime, hashes);
-  const mask = (1 << w.bits) - 1;
-  return hashes.reduce((sum, h) => sum + w.start[h & mask], 0);
-}
+const layoutOf = (cue: TokenRange, start: number, end: number) => (end < cue[0] ? BEFORE : start >= cue[1] ? AFTER : AROUND);
 
-const regimeOf = (cue: TokenRange, start: number, end: number) => (end < cue[0] ? BEFORE : start >= cue[1] ? AFTER : AROUND);
-
-/** The best start ≤ end pair with both in [lo, hi), by a running maximum of the start score. */
-function bestPair(s: Float32Array, sFrom: number, e: Float32Array, eFrom: number, lo: number, hi: number): Pointed | null {
+/** The best start ≤ end pair, by a running maximum of the start score. */
+function bestPair(s: Float32Array, sFrom: number, e: Float32Array, eFrom: number): Pointed | null {
   let best: Pointed | null = null;
   let arg = -1;
-  for (let p = lo; p < hi; p++) {
-    const si = p - sFrom;
-    if (si >= 0 && si < s.length && (arg < 0 || s[si] > s[arg - sFrom])) arg = p;
-    const ei = p - eFrom;
-    if (arg < 0 || ei < 0 || ei >= e.length) continue;
-    const total = s[arg - sFrom] + e[ei];
-    if (!best || total > best.score) best = { start: arg, end: p, score: total };
+  for (let k = 0; k < e.length; k++) {
+    const end = eFrom + k;
+    for (let j = arg < 0 ? 0 : arg - sFrom + 1; j < s.length && sFrom + j <= end; j++) if (arg < 0 || s[j] > s[arg - sFrom]) arg = sFrom + j;
+    if (arg < 0) continue;
+    const total = s[arg - sFrom] + e[k];
+    if (!best || total > best.score) best = { start: arg, end, score: total };
   }
   return best;
 }
 
-function bestIn(xs: Float32Array, from: number, lo: number, hi: number): number {
-  let arg = -1;
-  for (let p = Math.max(lo, from); p < Math.min(hi, from + xs.length); p++) if (arg < 0 || xs[p - from] > xs[arg - from]) arg = p;
-  return arg;
+const argmax = (xs: Float32Array) => xs.reduce((m, x, i) => (x > xs[m] ? i : m), 0);
+
+/** The best content span of a cue in each layout, each with its own start and end weights. */
+function pointEach(w: PointerWeights, c: PointerContext, cue: TokenRange): Array<Pointed | null> {
+  const { starts, ends } = window(c.facts, cue);
+  const startsBefore = positions(c, cue, [starts[0], cue[0]], startFeatures);
+  const startsAfter = positions(c, cue, [cue[1], starts[1]], startFeatures);
+  const endsBefore = positions(c, cue, [ends[0], cue[0]], endFeatures);
+  const endsAfter = positions(c, cue, [cue[1], ends[1]], endFeatures);
+  const pair = (s: Positions, e: Positions, layout: number): Pointed | null => {
+    const ss = scores(w.start, w.bits, s, layout);
+    const es = scores(w.end, w.bits, e, layout);
+    if (!ss.length || !es.length) return null;
+    if (layout !== AROUND) return bestPair(ss, s.lo, es, e.lo);
+    const i = argmax(ss);
+    const j = argmax(es);
+    return { start: s.lo + i, end: e.lo + j, score: ss[i] + es[j] };
+  };
+  return [pair(startsBefore, endsBefore, BEFORE), pair(startsAfter, endsAfter, AFTER), pair(startsBefore, endsAfter, AROUND)];
 }
 
-/**
- * The best content span of a cue: the best of three layouts (before, after or around the cue), each scoring its
- * layout, its start and its end.
- */
+function layoutScore(w: PointerWeights, c: PointerContext, cue: TokenRange, layout: number): number {
+  const hashes: number[] = [];
+  layoutFeatures(c, cue, layout, hashes);
+  const mask = (1 << w.bits) - 1;
+  return hashes.reduce((sum, h) => sum + w.start[h & mask], 0);
+}
+
+/** The best content span of a cue over the three layouts: before, after or around the cue. */
 export function point(w: PointerWeights, c: PointerContext, cue: TokenRange): Pointed | null {
-  const { starts, ends } = window(c.facts, cue);
-  const s = scores(w.start, w.bits, c, cue, starts, startFeatures);
-  const e = scores(w.end, w.bits, c, cue, ends, endFeatures);
-  const candidates: Array<Pointed | null> = [
-    bestPair(s, starts[0], e, ends[0], starts[0], cue[0]),
-    bestPair(s, starts[0], e, ends[0], cue[1], ends[1]),
-  ];
-  const start = bestIn(s, starts[0], starts[0], cue[0]);
-  const end = bestIn(e, ends[0], cue[1], ends[1]);
-  if (start >= 0 && end >= 0) candidates.push({ start, end, score: s[start - starts[0]] + e[end - ends[0]] });
   let best: Pointed | null = null;
-  for (const [regime, x] of candidates.entries()) {
+  const each = pointEach(w, c, cue);
+  for (const layout of LAYOUTS) {
+    const x = each[layout];
     if (!x) continue;
-    const total = x.score + regimeScore(w, c, cue, regime);
-    if (!best || total > best.score) best = { ...x, score: total };
+    const score = x.score + layoutScore(w, c, cue, layout);
+    if (!best || score > best.score) best = { ...x, score };
   }
   return best;
 }
@@ -238,6 +293,14 @@ export class PointerTrainer {
     this.acc = emptyPointers(bits);
   }
 
+  private add(table: 'start' | 'end', hashes: number[], by: number): void {
+    const mask = (1 << this.weights.bits) - 1;
+    for (const h of hashes) {
+      this.weights[table][h & mask] += by;
+      this.acc[table][h & mask] += by * this.step;
+    }
+  }
+
   /** Returns whether the prediction was right. */
   learn(c: PointerContext, cue: TokenRange, gold: { start: number; end: number }): boolean {
     const { starts, ends } = window(c.facts, cue);
@@ -246,36 +309,29 @@ export class PointerTrainer {
     const got = point(this.weights, c, cue);
     if (got && got.start === gold.start && got.end === gold.end) return true;
     const lemma = c.facts.lemma[cue[0]];
-    const update = (table: 'start' | 'end', features: typeof startFeatures, good: number, bad: number | undefined) => {
-      if (bad === good) return;
-      const mask = (1 << this.weights.bits) - 1;
-      const apply = (p: number, by: number) => {
-        const hashes: number[] = [];
-        features(c, cue, lemma, p, hashes);
-        for (const h of hashes) {
-          this.weights[table][h & mask] += by;
-          this.acc[table][h & mask] += by * this.step;
-        }
-      };
-      apply(good, 1);
-      if (bad !== undefined) apply(bad, -1);
+    const features = (kind: typeof startFeatures, p: number, layout: number) => {
+      const hashes: number[] = [];
+      kind(c, cue, lemma, p, hashes);
+      return hashes.map((h) => h ^ SALTS[layout]);
     };
-    update('start', startFeatures, gold.start, got?.start);
-    update('end', endFeatures, gold.end, got?.end);
-    const goldRegime = regimeOf(cue, gold.start, gold.end);
-    const gotRegime = got ? regimeOf(cue, got.start, got.end) : undefined;
-    if (goldRegime !== gotRegime) {
-      const mask = (1 << this.weights.bits) - 1;
-      const apply = (regime: number, by: number) => {
+    const goldLayout = layoutOf(cue, gold.start, gold.end);
+    const gotLayout = got ? layoutOf(cue, got.start, got.end) : -1;
+    if (gotLayout !== goldLayout || got!.start !== gold.start) {
+      this.add('start', features(startFeatures, gold.start, goldLayout), 1);
+      if (got) this.add('start', features(startFeatures, got.start, gotLayout), -1);
+    }
+    if (gotLayout !== goldLayout || got!.end !== gold.end) {
+      this.add('end', features(endFeatures, gold.end, goldLayout), 1);
+      if (got) this.add('end', features(endFeatures, got.end, gotLayout), -1);
+    }
+    if (gotLayout !== goldLayout) {
+      const layoutHashes = (layout: number) => {
         const hashes: number[] = [];
-        regimeFeatures(c, cue, regime, hashes);
-        for (const h of hashes) {
-          this.weights.start[h & mask] += by;
-          this.acc.start[h & mask] += by * this.step;
-        }
+        layoutFeatures(c, cue, layout, hashes);
+        return hashes;
       };
-      apply(goldRegime, 1);
-      if (gotRegime !== undefined) apply(gotRegime, -1);
+      this.add('start', layoutHashes(goldLayout), 1);
+      if (got) this.add('start', layoutHashes(gotLayout), -1);
     }
     return false;
   }
