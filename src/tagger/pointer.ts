@@ -150,7 +150,7 @@ function window(f: TokenFacts, [from, to]: TokenRange): { starts: [number, numbe
   let last = to - 1;
   const ahead = f.sentence[to - 1] + AHEAD_SENTENCES;
   while (last + 1 < f.n && f.sentence[last + 1] <= ahead && last - to < MAX_TOKENS) last++;
-  return { starts: [first, Math.min(f.n, to + 3)], ends: [Math.max(first, from - 1), last + 1] };
+  return { starts: [first, Math.min(f.n, to + 3)], ends: [first, last + 1] };
 }
 
 /** The features of the positions [lo, hi), computed once and read under each layout that needs them. */

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../src/analyze.js';
+import { readBrat } from '../src/tagger/brat.js';
+import { readDocument, trainingDoc } from '../src/tagger/corpus.js';
+import { bio, runs, tokenSequence } from '../src/tagger/features.js';
+import { deserialize, serialize, tag, train, type TaggerModel } from '../src/tagger/model.js';
+import { shippedTagger } from '../src/tagger/index.js';
+
+/** One article in brat form: sentences whose source, cue and content we mark as we write them. */
+function article(sentences: Array<Array<[string, ('source' | 'cue' | 'content')?]>>): { text: string; ann: string } {
+  let text = '';
+  const lines: string[] = [];
+  let t = 0;
+  let e = 0;
+  for (const parts of sentences) {
+    const ids: string[] = [];
+    for (const [words, role] of parts) {
+      if (role) {
+        const name = role[0].toUpperCase() + role.slice(1);
+        lines.push(`T${++t}\t${name} ${text.length} ${text.length + words.length}\t${words}`);
+        ids.push(`${name}:T${t}`);
+      }
+      text += words;
+    }
+    text += ' ';
+    lines.push(`E${++e}\tAttribution:T${t} ${ids.join(' ')}`);
+  }
+  return { text: text.trim(), ann: lines.join('\n') };
+}
+
+const PEOPLE = ['Maria Lopez', 'Tom Hale', 'Ana Ruiz', 'Omar Farah', 'Jin Park', 'Lena Vogt', 'Sam Okoro', 'Ida Berg'];
+const CLAIMS = ['the bridge will open in March', 'taxes will rise next year', 'the plant is safe', 'the vote was fair', 'prices are falling', 'the law is working'];
+
+/** Two sentence patterns our tiny corpus teaches: "X argued that Y." and "“Y,” X insisted." */
+function tinyCorpus(offset: number, count: number) {
+  return Array.from({ length: count }, (_, k) => {
+    const who = PEOPLE[(k + offset) % PEOPLE.length];
+    const what = CLAIMS[(k + offset) % CLAIMS.length];
+    const other = CLAIMS[(k + offset + 1) % CLAIMS.length];
+    return article([
+      [[who, 'source'], [' '], ['argued', 'cue'], [' '], [`that ${what}`, 'content'], ['.']],
+      [['The weather was mild.']],
+      [['“'], [`${other[0].toUpperCase()}${other.slice(1)}`, 'content'], [',” '], [who.split(' ')[1], 'source'], [' '], ['insisted', 'cue'], ['.']],
+    ]);
+  });
+}
+
+const spansOf = (text: string, model: TaggerModel) => {
+  const { doc, facts } = readDocument(text);
+  const tagged = tag(model, facts);
+  const words = ([a, b]: [number, number]) => text.slice(doc.tokens[a].start, doc.tokens[b - 1].end);
+  return {
+    cues: runs(tagged.cue.labels).map(words),
+    sources: runs(tagged.source.labels).map(words),
+    contents: tagged.contents.map((c) => (c.content ? words([c.content.start, c.content.end + 1]) : null)),
+  };
+};
+
+describe('tagger features', () => {
+  it('reads words, reporting-verb classes, quotation state, sentence place and the rules as token facts', () => {
+    const { doc, facts } = readDocument('Mayor Ana Ruiz said on Monday that the bridge will close. “It is unsafe,” she added.');
+    const at = (word: string) => doc.tokens.findIndex((t) => t.text === word);
+    expect(facts.n).toBe(doc.tokens.length);
+    expect(facts.cueClass[at('said')]).not.toBe(0);
+    expect(facts.cueClass[at('bridge')]).toBe(0);
+    expect([facts.quote[at('“')], facts.quote[at('unsafe')], facts.quote[at('”')], facts.quote[at('bridge')]]).toEqual([2, 1, 3, 0]);
+    // the first token of the paragraph's first sentence, and the last token of a sentence
+    expect(facts.place[0]).toBe(5);
+    expect(facts.place[at('close') + 1]).toBe(6);
+    expect(facts.sentence[at('she')]).toBe(1);
+    // the rules found "said" and "added": the model reads their cues, sources and contents
+    expect(runs(facts.rule.cue).map(([a]) => doc.tokens[a].text)).toEqual(['said', 'added']);
+    expect(runs(facts.rule.source).map(([a, b]) => doc.tokens.slice(a, b).map((t) => t.text).join(' '))).toEqual(['Mayor Ana Ruiz', 'she']);
+    const sequence = tokenSequence(facts);
+    expect(sequence.offsets.length).toBe(facts.n + 1);
+    expect(sequence.offsets[1] - sequence.offsets[0]).toBe(sequence.offsets[facts.n] / facts.n);
+  });
+
+  it('BIO layers: nested and overlapping spans keep the first, runs give the spans back', () => {
+    const labels = bio(8, [[1, 4], [2, 3], [5, 6], [3, 7]]);
+    expect([...labels]).toEqual([0, 1, 2, 2, 0, 1, 0, 0]);
+    expect(runs(labels)).toEqual([[1, 4], [5, 6]]);
+  });
+
+  it('brat files: code points become string offsets, fragments join, "Content2" continues Content', () => {
+    const text = '😀 The plan, he said, is dead.';
+    const ann = [
+      'T1\tSource 12 14\the',
+      'T2\tCue 15 19\tsaid',
+      'T3\tContent 2 5;6 10\tThe plan',
+      'T4\tContent 21 29\tis dead.',
+      'E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3 Content2:T4',
+    ].join('\n');
+    const [a] = readBrat(text, ann);
+    const pick = (spans: Array<{ start: number; end: number }> = []) => spans.map((s) => text.slice(s.start, s.end));
+    expect(pick(a.source)).toEqual(['he']);
+    expect(pick(a.cue)).toEqual(['said']);
+    expect(pick(a.content)).toEqual(['The', 'plan', 'is dead.']);
+  });
+});
+
+describe('training', () => {
+  const corpus = tinyCorpus(0, 12).map((d) => trainingDoc(d.text, readBrat(d.text, d.ann)));
+  const model = train(corpus, { epochs: 8, seed: 7, bits: 16 });
+
+  it('learns a tiny corpus we wrote, and tags new sentences of the same kinds', () => {
+    const { text } = tinyCorpus(3, 1)[0];
+    expect(spansOf(text, model)).toEqual({
+      cues: ['argued', 'insisted'],
+      sources: ['Omar Farah', 'Farah'],
+      contents: ['that the vote was fair', 'Prices are falling'],
+    });
+    const unseen = 'Ida Berg argued that the harbour needs dredging. “The port is losing ships,” Berg insisted.';
+    expect(spansOf(unseen, model)).toEqual({
+      cues: ['argued', 'insisted'],
+      sources: ['Ida Berg', 'Berg'],
+      contents: ['that the harbour needs dredging', 'The port is losing ships'],
+    });
+  });
+
+  it('is reproducible: the same seed gives the same model file', () => {
+    const again = train(corpus, { epochs: 8, seed: 7, bits: 16 });
+    expect(serialize(again).equals(serialize(model))).toBe(true);
+  });
+
+  it('saves and loads a model that tags the same way, and refuses a file that is not one', () => {
+    const loaded = deserialize(serialize(model));
+    const { text } = tinyCorpus(5, 1)[0];
+    expect(spansOf(text, loaded)).toEqual(spansOf(text, model));
+    expect(() => deserialize(Buffer.from('not a model'))).toThrow();
+  });
+});
+
+describe('the shipped model in analyze()', () => {
+  const attributions = (text: string) =>
+    analyze(text, { model: true }).attributions.map((a) => ({ source: a.source.name, mention: a.source.mention?.text, cue: a.cue?.text, content: a.content.text, pattern: a.pattern }));
+
+  it('loads from models/', () => {
+    expect(shippedTagger().bits).toBeGreaterThan(10);
+  });
+
+  it('gives a rule claim the spans PolNeAR annotates: the complementiser in the content, the adjuncts out', () => {
+    expect(attributions('Senator Maria Lopez said on Tuesday that the new bridge would open in March.')).toEqual([
+      { source: 'Maria Lopez', mention: 'Senator Maria Lopez', cue: 'said', content: 'that the new bridge would open in March', pattern: 'verb' },
+    ]);
+    expect(attributions('The company denied any wrongdoing in a statement on Friday.')).toEqual([
+      { source: 'company', mention: 'The company', cue: 'denied', content: 'any wrongdoing', pattern: 'verb' },
+    ]);
+  });
+
+  it('adds the attributions the rules miss', () => {
+    expect(attributions('Union leaders accused the mayor of ignoring workers.')).toEqual([
+      { source: 'Union leaders', mention: 'Union leaders', cue: 'accused', content: 'the mayor of ignoring workers', pattern: 'learned' },
+    ]);
+    expect(attributions('Residents fear that the plant will close.')).toEqual([
+      { source: 'Residents', mention: 'Residents', cue: 'fear', content: 'that the plant will close', pattern: 'learned' },
+    ]);
+  });
+
+  it('leaves the rules alone without the option', () => {
+    expect(analyze('Union leaders accused the mayor of ignoring workers.').attributions).toEqual([]);
+  });
+});
