@@ -33,11 +33,11 @@ function timeEach(name: string, texts: string[], fn: (t: string) => unknown, tok
 }
 
 /** How time grows with length: one article at 1×, 10× and 100× its size. */
-function scaling(text: string) {
+function scaling(text: string, model = false) {
   const median = (xs: number[]) => quantile(xs, 0.5);
   const timed = (t: string, runs: number) => median(Array.from({ length: runs }, () => {
     const t0 = performance.now();
-    analyze(t);
+    analyze(t, { model });
     return performance.now() - t0;
   }));
   const sizes = [1, 10, 100].map((k) => Array.from({ length: k }, () => text).join('\n\n'));
@@ -62,6 +62,13 @@ async function main() {
   }
   const a = median(rounds.map(([x]) => x));
   const b = median(rounds.map(([, y]) => y));
+  // after (a) and (b), so that the model's weights weigh on no peak RSS but its own
+  const withModel: Measurement[] = [];
+  for (let r = 1; r <= ROUNDS; r++) {
+    log(`(e) analyze() with the attribution tagger (--model) (round ${r} of ${ROUNDS})`);
+    withModel.push(timeEach('(e) analyze({ model: true }) in-process', texts, (t) => analyze(t, { model: true }), tokens, corpus.bytes));
+  }
+  const e = median(withModel);
   log('(d) naive regex attributor');
   const d = timeEach('(d) naive regex', texts, naiveRegex, tokens, corpus.bytes);
 
@@ -80,6 +87,7 @@ async function main() {
 
   log('scaling check');
   const scale = scaling(corpus.articles[0].text);
+  const modelScale = scaling(corpus.articles[0].text, true);
   const fiveKb = texts.filter((t) => t.length >= 4000 && t.length <= 6000);
   const fiveKbLatencies = fiveKb.map((t) => {
     const t0 = performance.now();
@@ -90,6 +98,8 @@ async function main() {
   const ratios: Record<string, number> = {
     'b/a': b.articlesPerSecond / a.articlesPerSecond,
     ...Object.fromEntries(queue.map((q, i) => [`c${i + 1}/b`, q.articlesPerSecond / b.articlesPerSecond])),
+    'e/b': e.articlesPerSecond / b.articlesPerSecond,
+    'e/a': e.articlesPerSecond / a.articlesPerSecond,
   };
   const targets = [
     { target: 'b/a ≥ 0.5 (attribution costs at most as much again as tokenising)', value: ratios['b/a'], ok: ratios['b/a'] >= 0.5 },
@@ -98,9 +108,11 @@ async function main() {
     { target: '10× the text takes ≤ 11× the time', value: scale.growth.x10, ok: scale.growth.x10 <= 11 },
     { target: '100× the text takes ≤ 11× the time of 10×', value: scale.growth.x100, ok: scale.growth.x100 <= 11 },
     { target: '5 KB articles: p95 < 20 ms in-process', value: quantile(fiveKbLatencies, 0.95), ok: quantile(fiveKbLatencies, 0.95) < 20 },
+    { target: 'with --model, 10× the text takes ≤ 11× the time', value: modelScale.growth.x10, ok: modelScale.growth.x10 <= 11 },
+    { target: 'with --model, 100× the text takes ≤ 11× the time of 10×', value: modelScale.growth.x100, ok: modelScale.growth.x100 <= 11 },
   ];
   const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version };
-  const result = { machine, corpus: { articles: corpus.articles.length, mb: corpus.bytes / 1e6, tokens, note: corpus.note }, measurements: [a, b, ...queue, d], ratios, scaling: scale, fiveKb: { articles: fiveKb.length, p95ms: quantile(fiveKbLatencies, 0.95) }, targets };
+  const result = { machine, corpus: { articles: corpus.articles.length, mb: corpus.bytes / 1e6, tokens, note: corpus.note }, measurements: [a, b, e, ...queue, d], ratios, scaling: scale, modelScaling: modelScale, fiveKb: { articles: fiveKb.length, p95ms: quantile(fiveKbLatencies, 0.95) }, targets };
   if (asJson) {
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
     return;
@@ -115,7 +127,10 @@ async function main() {
   console.log(`corpus: ${corpus.articles.length} articles, ${f(corpus.bytes / 1e6, 2)} MB, ${tokens} tokens (${corpus.note})\n`);
   console.log(rows.join('\n'));
   console.log(`\nratios: ${Object.entries(ratios).map(([k, v]) => `${k} = ${f(v, 2)}`).join(', ')}`);
-  console.log(`scaling: ${scale.chars} chars: 1× ${f(scale.ms.x1, 1)} ms, 10× ${f(scale.ms.x10, 1)} ms, 100× ${f(scale.ms.x100, 1)} ms (growth ${f(scale.growth.x10, 1)}× then ${f(scale.growth.x100, 1)}×)\n`);
+  for (const [label, sc] of [['scaling', scale], ['scaling with --model', modelScale]] as const) {
+    console.log(`${label}: ${sc.chars} chars: 1× ${f(sc.ms.x1, 1)} ms, 10× ${f(sc.ms.x10, 1)} ms, 100× ${f(sc.ms.x100, 1)} ms (growth ${f(sc.growth.x10, 1)}× then ${f(sc.growth.x100, 1)}×)`);
+  }
+  console.log('');
   for (const t of targets) console.log(`${t.ok ? 'met ' : 'MISS'}  ${t.target}: ${f(t.value, 2)}`);
 }
 

@@ -3,7 +3,7 @@ import { viewOf } from './doc-view.js';
 import { accordingCues, colonCues, dashCues, vagueCues, wordsCues } from './phrases.js';
 import { verbCues } from './verbs.js';
 import { learnedCues } from '../tagger/index.js';
-import { overlap, textOrder } from '../spans.js';
+import { textOrder, touching } from '../spans.js';
 
 const PATTERNS = [verbCues, accordingCues, wordsCues, dashCues, colonCues, vagueCues];
 
@@ -18,7 +18,7 @@ export function detect(doc: Doc, options: DetectOptions = {}): Cue[] {
   const view = viewOf(doc);
   const found: Cue[] = [];
   for (const s of doc.sentences) {
-    if (doc.boilerplate.some((b) => overlap(b, s) > 0)) continue;
+    if (touching(doc.boilerplate, s).length) continue;
     for (const pattern of PATTERNS) found.push(...pattern(view, s));
   }
   found.sort(textOrder);
