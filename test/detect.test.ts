@@ -33,6 +33,17 @@ describe('cue patterns', () => {
     ]);
   });
 
+  it('a comma before "told" closes an aside around the speaker: the addressee after the verb is not the source', () => {
+    expect(claims('“We will not back down,” the union\'s president, Tom Hale, told reporters after the vote.')).toMatchObject([
+      { source: 'Tom Hale', mention: 'the union\'s president, Tom Hale', cue: 'told', content: '“We will not back down,”', kind: 'direct', pattern: 'inverted' },
+    ]);
+  });
+
+  it('"X, he said, Y": the claim the attribution interrupts runs on to the end of the sentence, unless a participle or a phrase follows', () => {
+    expect(claims('The report, Hale said, is deeply flawed.').map((c) => [c.source, c.cue, c.content])).toEqual([['Hale', 'said', 'The report, Hale said, is deeply flawed']]);
+    expect(claims('The report is flawed, Hale said, in a statement.').map((c) => [c.source, c.cue, c.content])).toEqual([['Hale', 'said', 'The report is flawed']]);
+  });
+
   it('"asked X" after a question keeps the quote and its cue in one sentence', () => {
     expect(claims('"Is it over?" asked Smith.')).toMatchObject([{ source: 'Smith', cue: 'asked', content: '"Is it over?"', kind: 'direct' }]);
   });

@@ -115,6 +115,18 @@ function contentBefore(view: DocView, s: Sentence, stop: number): Span | null {
 }
 
 /**
+ * "The report, he said, is deeply flawed": a claim the attribution interrupts runs on after it, to the sentence's
+ * end; ", he said, adding …" and ", he said, in a statement" do not resume it.
+ */
+function aroundAside(view: DocView, s: Sentence, before: Span | null, next: number): Span | null {
+  const { tokens } = view;
+  const resumes = tokens[next + 1] && !['ADP', 'VERB', 'SCONJ', 'PUNCT'].includes(tokens[next + 1].pos);
+  if (!before || tokens[next]?.text !== ',' || !resumes || view.isQuoteMark(next + 1)) return before;
+  const end = view.contentEnd(s);
+  return end > tokens[next].end ? { start: before.start, end } : before;
+}
+
+/**
  * The source of an inverted cue ("said Khaled Al-Maeena, editor at large at the Saudi Gazette."), with its
  * appositive; a verb right after the phrase means it was the subject of a new clause instead.
  */
@@ -230,7 +242,8 @@ export function verbCues(view: DocView, s: Sentence): Cue[] {
     const particle = PARTICLES.has(tokens[ctx.next]?.lower ?? '') && verb.needs?.includes(tokens[ctx.next].lower) ? 1 : 0;
     const confidence = cues.classes[verb.class]?.confidence ?? 0.7;
     const base = { cue: { ...cueSpan(view, v, particle), lemma: verb.lemma }, confidence };
-    const inv = inverted(view, s, v);
+    // "“…,” the union's president, Tom Hale, told reporters": a comma before a verb with an object closes an aside
+    const inv = verb.object && tokens[v - 1]?.text === ',' ? null : inverted(view, s, v);
     if (inv) {
       found.push({ pattern: 'inverted', ...base, mention: view.charSpan(inv.mention[0], inv.mention[1]), content: inv.content });
       continue;
@@ -241,7 +254,7 @@ export function verbCues(view: DocView, s: Sentence): Cue[] {
     const afterQuote = !!before && view.isQuoteMark(subject[0] - 1) && endsClause(view, subject[0] - 1) && !ctx.that && !ctx.colon;
     const trailing = afterQuote || (ctx.end && before?.text === ',');
     if (onlyTrailing && !trailing) continue;
-    const content = trailing ? contentBefore(view, s, subject[0]) : contentAfter(view, s, ctx.next + particle);
+    const content = trailing ? aroundAside(view, s, contentBefore(view, s, subject[0]), ctx.next) : contentAfter(view, s, ctx.next + particle);
     if (!content) continue;
     found.push({ pattern: trailing ? 'inverted' : 'verb', ...base, mention: view.charSpan(subject[0], subject[1]), content });
   }
