@@ -178,7 +178,7 @@ function cueVerb(view: DocView, s: Sentence, v: number): VerbCue | undefined {
 }
 
 /** "was confirmed", "characterised by": the grammatical subject is not the one reporting. */
-function passive(view: DocView, s: Sentence, v: number): boolean {
+export function passive(view: DocView, s: Sentence, v: number): boolean {
   let j = v - 1;
   while (j >= s.tokenStart && view.tokens[j].pos === 'ADV') j--;
   if (view.tokens[v + 1]?.lower === 'by' && view.tokens[v + 2]?.pos !== 'NUM') return true;

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocView } from '../detect/doc-view.js';
+import { passive } from '../detect/verbs.js';
 import { MODELS_DIR } from '../paths.js';
 import { overlap, textOrder } from '../spans.js';
 import type { Cue } from '../types.js';
@@ -27,6 +28,8 @@ const confidenceOf = (gain: number) => Math.round(100 * Math.min(0.99, Math.max(
 /** Below this, a cue the rules did not find is left out: the tail the model is unsure of costs more than it finds. */
 const MIN_LEARNED = 0.6;
 
+const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON']);
+
 /**
  * The rules' cues combined with the tagger's: where both find a cue the rule keeps its reading of the source
  * and carries the model's spans, which follow the annotation the model learned, for the report; a cue only the
@@ -46,18 +49,22 @@ export function learnedCues(view: DocView, rules: Cue[], model: TaggerModel = sh
     // the source nearest the cue in its sentence: before it first ("X said"), then after it ("said X")
     const inSentence = ([a]: [number, number]) => facts.sentence[a] === facts.sentence[from];
     const source = sources.filter((r) => r[1] <= from && inSentence(r)).pop() ?? sources.find((r) => r[0] >= to && inSentence(r));
+    // a source is somebody: a name, a noun or a pronoun, not "both" or "all" alone
+    const somebody = source && tokens.slice(source[0], source[1]).some((t) => NOMINAL.has(t.pos));
     const mention = source ? view.charSpan(source[0], source[1]) : null;
     let gain = 0;
     for (let i = from; i < to; i++) gain += tagged.cue.gains[i];
     const confidence = confidenceOf(gain);
     const rule = rules.find((r) => !taken.has(r) && r.cue && overlap(r.cue, cueSpan) > 0);
     const head = tokens.slice(from, to).find((t) => t.lemma !== t.lower) ?? tokens[from];
+    // "both are considered to be …": in the passive, the subject before the verb is not who reports
+    const agentless = passive(view, doc.sentences[facts.sentence[from]], head.index);
     if (rule) {
       taken.add(rule);
       const sameSource = mention && rule.mention && overlap(rule.mention, mention) > 0;
       const refined = { of: rule.content, cue: { ...cueSpan, lemma: head.lemma }, content: contentSpan, mention: sameSource ? mention : rule.mention };
       out[out.indexOf(rule)] = { ...rule, refined, confidence: Math.max(rule.confidence, confidence) };
-    } else if (mention && confidence >= MIN_LEARNED) {
+    } else if (mention && somebody && confidence >= MIN_LEARNED && !agentless) {
       out.push({ pattern: 'learned', cue: { ...cueSpan, lemma: head.lemma }, mention, content: contentSpan, confidence });
     }
   }

@@ -30,6 +30,8 @@ export interface PointerContext {
   sourceCount: Int32Array;
   /** Running count of the cue layer's cue starts: a content rarely runs over another cue. */
   cueCount: Int32Array;
+  /** Each token's cue-independent features as a start and as an end. */
+  own: { start: Uint32Array; end: Uint32Array };
 }
 
 export function pointerContext(facts: TokenFacts, cues: Uint8Array, source: Uint8Array): PointerContext {
@@ -39,7 +41,12 @@ export function pointerContext(facts: TokenFacts, cues: Uint8Array, source: Uint
     sourceCount[i + 1] = sourceCount[i] + (source[i] ? 1 : 0);
     cueCount[i + 1] = cueCount[i] + (cues[i] === 1 ? 1 : 0);
   }
-  return { facts, source, sourceCount, cueCount };
+  const context = { facts, source, sourceCount, cueCount, own: { start: new Uint32Array(facts.n * START_OWN), end: new Uint32Array(facts.n * END_OWN) } };
+  for (let p = 0; p < facts.n; p++) {
+    startOwn(context, p, context.own.start, p * START_OWN);
+    endOwn(context, p, context.own.end, p * END_OWN);
+  }
+  return context;
 }
 
 /** How many verbs lie between a token and the cue (0 to 3): a content that is an object ends before the next clause. */
@@ -79,68 +86,101 @@ function between(f: TokenFacts, a: number, b: number): number {
   return Math.min(3, f.breaks[hi] - (lo ? f.breaks[lo] : 0));
 }
 
-function startFeatures(c: PointerContext, cue: TokenRange, cueLemma: number, p: number, out: number[]): void {
+/** Salts that move a cue-independent feature to its own bucket for each side of the cue. */
+const SIDE_SALTS = [0x1b873593, 0x5bd1e995, 0x68e31da4];
+
+/** Features of a token as a start, whatever the cue: hashed once per document. */
+function startOwn(c: PointerContext, p: number, out: Uint32Array, k: number): void {
   const f = c.facts;
-  const [side, d, s] = relation(f, cue, p);
-  const rel = mix(900, side, d, s);
   const newRun = f.rule.content[p] === 1 ? 1 : f.rule.content[p] === 2 ? 2 : 0;
-  out.push(
-    rel,
-    mix(901, side, d),
-    mix(902, side, f.word[p]),
-    mix(903, side, at(f.word, p - 1)),
-    mix(904, side, f.pos[p], at(f.pos, p - 1)),
-    mix(905, side, f.quote[p], at(f.quote, p - 1)),
-    mix(906, rel, f.place[p]),
-    mix(907, side, newRun, at(f.rule.content, p - 1)),
-    mix(908, side, d, f.word[p]),
-    mix(909, cueLemma, side, d),
-    mix(910, side, between(f, p, cue[0]), s),
-    mix(911, rel, f.quote[p]),
-    mix(912, side, at(f.word, p - 1), f.word[p]),
-    mix(913, side, f.rule.cue[p], at(f.rule.cue, p - 1)),
-    mix(914, side, at(f.shape, p), at(f.place, p - 1)),
-    mix(915, side, at(c.source, p - 1), c.source[p]),
-    mix(916, side, sourceBetween(c, cue, p), d),
-    mix(917, side, cuesBetween(c, cue, p), s),
-    mix(918, side, verbsBetween(f, cue, p), between(f, p, cue[0])),
-    mix(919, cueLemma, side, verbsBetween(f, cue, p)),
-  );
+  out[k] = mix(902, f.word[p]);
+  out[k + 1] = mix(903, at(f.word, p - 1));
+  out[k + 2] = mix(904, f.pos[p], at(f.pos, p - 1));
+  out[k + 3] = mix(905, f.quote[p], at(f.quote, p - 1));
+  out[k + 4] = mix(907, newRun, at(f.rule.content, p - 1));
+  out[k + 5] = mix(912, at(f.word, p - 1), f.word[p]);
+  out[k + 6] = mix(913, f.rule.cue[p], at(f.rule.cue, p - 1));
+  out[k + 7] = mix(914, at(f.shape, p), at(f.place, p - 1));
+  out[k + 8] = mix(915, at(c.source, p - 1), c.source[p]);
 }
 
-function endFeatures(c: PointerContext, cue: TokenRange, cueLemma: number, p: number, out: number[]): void {
+/** Features of a token as an end, whatever the cue. */
+function endOwn(c: PointerContext, p: number, out: Uint32Array, k: number): void {
+  const f = c.facts;
+  const runEnds = f.rule.content[p] !== 0 && at(f.rule.content, p + 1) !== 2 ? 1 : 0;
+  out[k] = mix(952, f.word[p]);
+  out[k + 1] = mix(953, at(f.word, p + 1));
+  out[k + 2] = mix(954, f.pos[p], at(f.pos, p + 1));
+  out[k + 3] = mix(955, f.quote[p], at(f.quote, p + 1));
+  out[k + 4] = mix(957, runEnds, f.rule.content[p]);
+  out[k + 5] = mix(962, f.word[p], at(f.word, p + 1));
+  out[k + 6] = mix(963, at(f.word, p + 2), at(f.place, p + 1));
+  out[k + 7] = mix(964, at(f.rule.cue, p + 1), f.rule.cue[p]);
+  out[k + 8] = mix(965, c.source[p], at(c.source, p + 1));
+  out[k + 9] = mix(969, at(f.word, p + 1), at(f.pos, p + 2));
+  out[k + 10] = mix(970, at(f.pos, p + 1), at(f.pos, p + 2));
+}
+
+const START_OWN = 9;
+const END_OWN = 11;
+const START_FEATURES = START_OWN + 11;
+const END_FEATURES = END_OWN + 14;
+
+/** A token as the start of a cue's content: its own features on the cue's side, then how it relates to the cue. */
+function startFeatures(c: PointerContext, cue: TokenRange, cueLemma: number, p: number, out: Uint32Array, k: number): void {
   const f = c.facts;
   const [side, d, s] = relation(f, cue, p);
-  const rel = mix(950, side, d, s);
-  const runEnds = f.rule.content[p] !== 0 && at(f.rule.content, p + 1) !== 2 ? 1 : 0;
-  out.push(
-    rel,
-    mix(951, side, d),
-    mix(952, side, f.word[p]),
-    mix(953, side, at(f.word, p + 1)),
-    mix(954, side, f.pos[p], at(f.pos, p + 1)),
-    mix(955, side, f.quote[p], at(f.quote, p + 1)),
-    mix(956, rel, f.place[p], at(f.place, p + 1)),
-    mix(957, side, runEnds, f.rule.content[p]),
-    mix(958, side, d, f.word[p]),
-    mix(959, cueLemma, side, d),
-    mix(960, side, between(f, p, cue[1] - 1), s),
-    mix(961, rel, at(f.quote, p + 1)),
-    mix(962, side, f.word[p], at(f.word, p + 1)),
-    mix(963, side, at(f.word, p + 2), at(f.place, p + 1)),
-    mix(964, side, at(f.rule.cue, p + 1), f.rule.cue[p]),
-    mix(965, side, c.source[p], at(c.source, p + 1)),
-    mix(966, side, sourceBetween(c, cue, p), d),
-    mix(967, side, cuesBetween(c, cue, p), s),
-    mix(968, side, cuesBetween(c, cue, p + 1), at(f.quote, p + 1)),
-    mix(969, side, at(f.word, p + 1), at(f.pos, p + 2)),
-    mix(970, side, at(f.pos, p + 1), at(f.pos, p + 2)),
-    mix(971, cueLemma, side, at(f.pos, p + 1)),
-    mix(972, side, verbsBetween(f, cue, p), between(f, p, cue[1] - 1)),
-    mix(973, cueLemma, side, verbsBetween(f, cue, p)),
-    mix(974, side, verbsBetween(f, cue, p), at(f.word, p + 1)),
-  );
+  const own = c.own.start;
+  for (let j = 0; j < START_OWN; j++) out[k + j] = own[p * START_OWN + j] ^ SIDE_SALTS[side];
+  const rel = mix(900, side, d, s);
+  const brk = between(f, p, cue[0]);
+  const verbs = verbsBetween(f, cue, p);
+  k += START_OWN;
+  out[k] = rel;
+  out[k + 1] = mix(901, side, d);
+  out[k + 2] = mix(906, rel, f.place[p]);
+  out[k + 3] = mix(908, side, d, f.word[p]);
+  out[k + 4] = mix(909, cueLemma, side, d);
+  out[k + 5] = mix(910, side, brk, s);
+  out[k + 6] = mix(911, rel, f.quote[p]);
+  out[k + 7] = mix(916, side, sourceBetween(c, cue, p), d);
+  out[k + 8] = mix(917, side, cuesBetween(c, cue, p), s);
+  out[k + 9] = mix(918, side, verbs, brk);
+  out[k + 10] = mix(919, cueLemma, side, verbs);
 }
+
+/** A token as the end of a cue's content. */
+function endFeatures(c: PointerContext, cue: TokenRange, cueLemma: number, p: number, out: Uint32Array, k: number): void {
+  const f = c.facts;
+  const [side, d, s] = relation(f, cue, p);
+  const own = c.own.end;
+  for (let j = 0; j < END_OWN; j++) out[k + j] = own[p * END_OWN + j] ^ SIDE_SALTS[side];
+  const rel = mix(950, side, d, s);
+  const brk = between(f, p, cue[1] - 1);
+  const verbs = verbsBetween(f, cue, p);
+  k += END_OWN;
+  out[k] = rel;
+  out[k + 1] = mix(951, side, d);
+  out[k + 2] = mix(956, rel, f.place[p], at(f.place, p + 1));
+  out[k + 3] = mix(958, side, d, f.word[p]);
+  out[k + 4] = mix(959, cueLemma, side, d);
+  out[k + 5] = mix(960, side, brk, s);
+  out[k + 6] = mix(961, rel, at(f.quote, p + 1));
+  out[k + 7] = mix(966, side, sourceBetween(c, cue, p), d);
+  out[k + 8] = mix(967, side, cuesBetween(c, cue, p), s);
+  out[k + 9] = mix(968, side, cuesBetween(c, cue, p + 1), at(f.quote, p + 1));
+  out[k + 10] = mix(971, cueLemma, side, at(f.pos, p + 1));
+  out[k + 11] = mix(972, side, verbs, brk);
+  out[k + 12] = mix(973, cueLemma, side, verbs);
+  out[k + 13] = mix(974, side, verbs, at(f.word, p + 1));
+}
+
+interface FeatureKind {
+  count: number;
+  write: typeof startFeatures;
+}
+const STARTS: FeatureKind = { count: START_FEATURES, write: startFeatures };
+const ENDS: FeatureKind = { count: END_FEATURES, write: endFeatures };
 
 /** The token ranges where a cue's content may start and end. */
 function window(f: TokenFacts, [from, to]: TokenRange): { starts: [number, number]; ends: [number, number] } {
@@ -156,18 +196,17 @@ function window(f: TokenFacts, [from, to]: TokenRange): { starts: [number, numbe
 /** The features of the positions [lo, hi), computed once and read under each layout that needs them. */
 interface Positions {
   lo: number;
-  hashes: number[][];
+  n: number;
+  count: number;
+  hashes: Uint32Array;
 }
 
-function positions(c: PointerContext, cue: TokenRange, [lo, hi]: [number, number], features: typeof startFeatures): Positions {
+function positions(c: PointerContext, cue: TokenRange, [lo, hi]: [number, number], kind: FeatureKind): Positions {
   const lemma = c.facts.lemma[cue[0]];
-  const hashes: number[][] = [];
-  for (let p = lo; p < hi; p++) {
-    const out: number[] = [];
-    features(c, cue, lemma, p, out);
-    hashes.push(out);
-  }
-  return { lo, hashes };
+  const n = Math.max(0, hi - lo);
+  const hashes = new Uint32Array(n * kind.count);
+  for (let p = lo; p < hi; p++) kind.write(c, cue, lemma, p, hashes, (p - lo) * kind.count);
+  return { lo, n, count: kind.count, hashes };
 }
 
 /**
@@ -179,11 +218,14 @@ const SALTS = [0, 0x6b43a9b5, 0x2c1b3c6d];
 function scores(weights: Float32Array, bits: number, at: Positions, layout: number): Float32Array {
   const mask = (1 << bits) - 1;
   const salt = SALTS[layout];
-  return Float32Array.from(at.hashes, (hashes) => {
+  const out = new Float32Array(at.n);
+  const { hashes, count } = at;
+  for (let i = 0; i < at.n; i++) {
     let s = 0;
-    for (const h of hashes) s += weights[(h ^ salt) & mask];
-    return s;
-  });
+    for (let k = i * count; k < (i + 1) * count; k++) s += weights[(hashes[k] ^ salt) & mask];
+    out[i] = s;
+  }
+  return out;
 }
 
 export interface Pointed {
@@ -246,10 +288,10 @@ const argmax = (xs: Float32Array) => xs.reduce((m, x, i) => (x > xs[m] ? i : m),
 /** The best content span of a cue in each layout, each with its own start and end weights. */
 function pointEach(w: PointerWeights, c: PointerContext, cue: TokenRange): Array<Pointed | null> {
   const { starts, ends } = window(c.facts, cue);
-  const startsBefore = positions(c, cue, [starts[0], cue[0]], startFeatures);
-  const startsAfter = positions(c, cue, [cue[1], starts[1]], startFeatures);
-  const endsBefore = positions(c, cue, [ends[0], cue[0]], endFeatures);
-  const endsAfter = positions(c, cue, [cue[1], ends[1]], endFeatures);
+  const startsBefore = positions(c, cue, [starts[0], cue[0]], STARTS);
+  const startsAfter = positions(c, cue, [cue[1], starts[1]], STARTS);
+  const endsBefore = positions(c, cue, [ends[0], cue[0]], ENDS);
+  const endsAfter = positions(c, cue, [cue[1], ends[1]], ENDS);
   const pair = (s: Positions, e: Positions, layout: number): Pointed | null => {
     const ss = scores(w.start, w.bits, s, layout);
     const es = scores(w.end, w.bits, e, layout);
@@ -309,20 +351,20 @@ export class PointerTrainer {
     const got = point(this.weights, c, cue);
     if (got && got.start === gold.start && got.end === gold.end) return true;
     const lemma = c.facts.lemma[cue[0]];
-    const features = (kind: typeof startFeatures, p: number, layout: number) => {
-      const hashes: number[] = [];
-      kind(c, cue, lemma, p, hashes);
-      return hashes.map((h) => h ^ SALTS[layout]);
+    const features = (kind: FeatureKind, p: number, layout: number) => {
+      const hashes = new Uint32Array(kind.count);
+      kind.write(c, cue, lemma, p, hashes, 0);
+      return Array.from(hashes, (h) => h ^ SALTS[layout]);
     };
     const goldLayout = layoutOf(cue, gold.start, gold.end);
     const gotLayout = got ? layoutOf(cue, got.start, got.end) : -1;
     if (gotLayout !== goldLayout || got!.start !== gold.start) {
-      this.add('start', features(startFeatures, gold.start, goldLayout), 1);
-      if (got) this.add('start', features(startFeatures, got.start, gotLayout), -1);
+      this.add('start', features(STARTS, gold.start, goldLayout), 1);
+      if (got) this.add('start', features(STARTS, got.start, gotLayout), -1);
     }
     if (gotLayout !== goldLayout || got!.end !== gold.end) {
-      this.add('end', features(endFeatures, gold.end, goldLayout), 1);
-      if (got) this.add('end', features(endFeatures, got.end, gotLayout), -1);
+      this.add('end', features(ENDS, gold.end, goldLayout), 1);
+      if (got) this.add('end', features(ENDS, got.end, gotLayout), -1);
     }
     if (gotLayout !== goldLayout) {
       const layoutHashes = (layout: number) => {
