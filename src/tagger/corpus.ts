@@ -30,9 +30,11 @@ export function trainingDoc(text: string, attributions: BratAttribution[]): Trai
     const r = view.tokenRange(end > start ? { start, end } : whole);
     return r[1] > r[0] ? r : null;
   };
-  // the longest first, so that an enclosing span wins over the spans inside it
-  const layer = (role: 'cue' | 'source') =>
-    bio(facts.n, attributions.flatMap((a) => { const r = range(a[role]); return r ? [r] : []; }).sort((x, y) => y[1] - y[0] - (x[1] - x[0])));
+  const layer = (role: 'cue' | 'source') => {
+    const ranges = attributions.map((a) => range(a[role])).filter((r): r is [number, number] => r !== null);
+    // the longest first, so that an enclosing span wins over the spans inside it
+    return bio(facts.n, ranges.sort((x, y) => y[1] - y[0] - (x[1] - x[0])));
+  };
   const gold = { cue: layer('cue'), source: layer('source') };
   const ranges = attributions.flatMap((a) => {
     const cue = range(a.cue);

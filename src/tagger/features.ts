@@ -74,6 +74,7 @@ export function bio(n: number, ranges: Array<[number, number]>): Uint8Array {
 export function tokenFacts(doc: Doc, view: DocView, rules: Cue[]): TokenFacts {
   const { tokens } = doc;
   const n = tokens.length;
+  const ranges = (pick: (c: Cue) => Span | null) => rules.flatMap((c) => (pick(c) ? [view.tokenRange(pick(c)!)] : []));
   const f: TokenFacts = {
     n,
     word: new Uint32Array(n),
@@ -90,7 +91,7 @@ export function tokenFacts(doc: Doc, view: DocView, rules: Cue[]): TokenFacts {
     sentenceEnd: new Int32Array(n),
     breaks: new Int32Array(n),
     verbs: new Int32Array(n),
-    rule: { cue: new Uint8Array(n), source: new Uint8Array(n), content: new Uint8Array(n) },
+    rule: { cue: bio(n, ranges((c) => c.cue)), source: bio(n, ranges((c) => c.mention)), content: bio(n, ranges((c) => c.content)) },
     rulePattern: new Uint32Array(n),
   };
   let breaks = 0;
@@ -122,10 +123,6 @@ export function tokenFacts(doc: Doc, view: DocView, rules: Cue[]): TokenFacts {
       f.place[i] = first + (i === s.tokenStart ? 1 : i === s.tokenEnd - 1 ? 2 : 0);
     }
   }
-  const ranges = (pick: (c: Cue) => Span | null) => rules.flatMap((c) => (pick(c) ? [view.tokenRange(pick(c)!)] : []));
-  f.rule.cue = bio(n, ranges((c) => c.cue));
-  f.rule.source = bio(n, ranges((c) => c.mention));
-  f.rule.content = bio(n, ranges((c) => c.content));
   for (const c of rules) {
     if (!c.cue) continue;
     const [a, b] = view.tokenRange(c.cue);
@@ -135,7 +132,7 @@ export function tokenFacts(doc: Doc, view: DocView, rules: Cue[]): TokenFacts {
 }
 
 /** Distances in tokens, bucketed so that near positions are told apart and far ones pooled. */
-const bucket = (d: number) => (d <= 3 ? d : d <= 5 ? 4 : d <= 8 ? 5 : d <= 15 ? 6 : d <= 30 ? 7 : 8);
+export const bucket = (d: number) => (d <= 3 ? d : d <= 5 ? 4 : d <= 8 ? 5 : d <= 15 ? 6 : d <= 30 ? 7 : d <= 60 ? 8 : 9);
 
 /** Where the nearest cues of a layer sit: per token, the closest cue token before and after it in its sentence. */
 interface CueReach {
@@ -237,8 +234,8 @@ function tokenFeatures(out: SequenceBuilder, f: TokenFacts, i: number): void {
 function reachFeatures(out: SequenceBuilder, f: TokenFacts, reach: CueReach, cueLemma: Uint32Array, i: number): void {
   const L = 64;
   const { left, right } = reach;
-  const dl = left[i] >= 0 ? bucket(i - left[i]) : 9;
-  const dr = right[i] >= 0 ? bucket(right[i] - i) : 9;
+  const dl = left[i] >= 0 ? bucket(i - left[i]) : 10;
+  const dr = right[i] >= 0 ? bucket(right[i] - i) : 10;
   const bl = left[i] >= 0 ? Math.min(2, f.breaks[i - 1] - f.breaks[left[i]]) : 3;
   const br = right[i] >= 0 ? Math.min(2, f.breaks[right[i] - 1] - (i ? f.breaks[i - 1] : 0)) : 3;
   out.add(mix(L, reach.inside[i], dl, dr));

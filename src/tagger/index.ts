@@ -21,7 +21,6 @@ export function shippedTagger(): TaggerModel {
   return shipped;
 }
 
-
 /** A cue's summed gain over O, in weight units → a confidence, kept off 0 and 1. */
 const confidenceOf = (gain: number) => Math.round(100 * Math.min(0.99, Math.max(0.5, 1 / (1 + Math.exp(-gain / 20))))) / 100;
 
@@ -32,8 +31,9 @@ const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON']);
 
 /**
  * The rules' cues combined with the tagger's: where both find a cue the rule keeps its reading of the source
- * and carries the model's spans, which follow the annotation the model learned, for the report; a cue only the
- * model finds joins when the model also found its source in the same sentence.
+ * and carries the model's spans, which follow the annotation the model learned, for the report. A cue only the
+ * model finds joins when the model also found its source in the same sentence, that source is somebody, the
+ * verb is active and the model is confident enough.
  */
 export function learnedCues(view: DocView, rules: Cue[], model: TaggerModel = shippedTagger()): Cue[] {
   const { doc, tokens } = view;
@@ -57,7 +57,7 @@ export function learnedCues(view: DocView, rules: Cue[], model: TaggerModel = sh
     const confidence = confidenceOf(gain);
     const rule = rules.find((r) => !taken.has(r) && r.cue && overlap(r.cue, cueSpan) > 0);
     const head = tokens.slice(from, to).find((t) => t.lemma !== t.lower) ?? tokens[from];
-    // "both are considered to be …": in the passive, the subject before the verb is not who reports
+    // "the plan was criticised": in the passive, the subject before the verb is not who reports
     const agentless = passive(view, doc.sentences[facts.sentence[from]], head.index);
     if (rule) {
       taken.add(rule);

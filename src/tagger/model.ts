@@ -1,7 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { runs, sourceSequence, tokenSequence, type Role, type TokenFacts } from './features.js';
-import type { Sequence } from './perceptron.js';
-import { decode, emptyWeights, Trainer, type Decoded, type Weights } from './perceptron.js';
+import { decode, emptyWeights, Trainer, type Decoded, type Sequence, type Weights } from './perceptron.js';
 import { emptyPointers, point, pointerContext, PointerTrainer, type Pointed, type PointerWeights, type TokenRange } from './pointer.js';
 
 /** Cue and source tag tokens (BIO); content is pointed to per cue. */
@@ -45,7 +44,7 @@ export interface TrainOptions {
   epochs: number;
   seed: number;
   bits: number;
-  /** Called after each epoch of each layer with the share of tokens labelled wrong in that epoch. */
+  /** Called after each epoch of each layer with the share of tokens (of cues, for content) labelled wrong in it. */
   progress?: (role: Role, epoch: number, errorRate: number) => void;
 }
 

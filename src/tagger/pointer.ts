@@ -1,4 +1,4 @@
-import type { TokenFacts } from './features.js';
+import { bucket, type TokenFacts } from './features.js';
 import { mix } from './hash.js';
 
 /**
@@ -68,7 +68,6 @@ function sourceBetween(c: PointerContext, [from, to]: TokenRange, p: number): nu
   return 2;
 }
 
-const bucket = (d: number) => (d <= 3 ? d : d <= 5 ? 4 : d <= 8 ? 5 : d <= 15 ? 6 : d <= 30 ? 7 : d <= 60 ? 8 : 9);
 const NONE = 0x27d4eb2d;
 const at = (xs: Uint32Array | Uint8Array, i: number) => (i >= 0 && i < xs.length ? xs[i] : NONE);
 
