@@ -30,6 +30,16 @@ describe('claimtrace analyze', () => {
     expect(report.document.id).toBe('malaria-trial');
   });
 
+  it('--model adds the learned tagger: an attribution the rules miss, valid under the report schema', () => {
+    const text = 'Union leaders accused the mayor of ignoring workers.';
+    const plain = ReportSchema.parse(JSON.parse(run(['analyze', '--format', 'json', '-'], text).stdout));
+    expect(plain.attributions).toEqual([]);
+    const r = run(['analyze', '--model', '--format', 'json', '-'], text);
+    expect(r.status).toBe(0);
+    const report = ReportSchema.parse(JSON.parse(r.stdout));
+    expect(report.attributions.map((a) => [a.source.name, a.cue?.text, a.content.text, a.pattern])).toEqual([['Union leaders', 'accused', 'the mayor of ignoring workers', 'learned']]);
+  });
+
   it('renders jsonl, markdown and csv', () => {
     const file = join(SAMPLES, 'transfer-talks.txt');
     const jsonl = run(['analyze', '-f', 'jsonl', file, file]).stdout.trim().split('\n');

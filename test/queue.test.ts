@@ -38,6 +38,17 @@ describe.skipIf(!online)('queue pipeline (real Redis)', () => {
     expect(status).toMatchObject({ state: 'completed', attemptsMade: 1 });
   });
 
+  it('analyses with the learned tagger when the job asks, under a job id of its own', async () => {
+    const { client } = await open();
+    const text = 'Union leaders accused the mayor of ignoring workers.';
+    const plain = await client.submit({ text, id: 'plain' });
+    const learned = await client.submit({ text, id: 'learned', model: true });
+    expect(learned.jobId).not.toBe(plain.jobId);
+    expect((await until(() => client.store.get(plain.jobId))).attributions).toEqual([]);
+    const report = await until(() => client.store.get(learned.jobId));
+    expect(report.attributions.map((a) => [a.source.name, a.cue?.text, a.pattern])).toEqual([['Union leaders', 'accused', 'learned']]);
+  });
+
   it('does not analyse a resubmitted article twice, alone or in a batch, unless forced', async () => {
     const { client } = await open();
     const first = await client.submit(article(2));

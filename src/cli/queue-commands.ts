@@ -97,12 +97,15 @@ export function registerQueueCommands(cli: Command): void {
   cli
     .command('submit')
     .description('queue articles for the workers: files, folders, or JSONL files of article jobs')
-    .argument('<inputs...>', 'files, folders, or .jsonl files with one {text|html|path|url, id?, metadata?} per line')
+    .argument('<inputs...>', 'files, folders, or .jsonl files with one {text|html|path|url, id?, metadata?, model?} per line')
     .option('-b, --batch <name>', 'submit them as one batch, with a batch report')
     .option('-w, --wait', 'with --batch: show progress and print the batch report when it is done')
     .option('--force', 'analyse again even when a report for the same article exists')
-    .action(async (inputs: string[], opts: { batch?: string; wait?: boolean; force?: boolean }) => {
-      const { payloads, failures } = await payloadsOf(inputs);
+    .option('--model', 'analyse with the learned attribution tagger too (as analyze --model)')
+    .action(async (inputs: string[], opts: { batch?: string; wait?: boolean; force?: boolean; model?: boolean }) => {
+      const read = await payloadsOf(inputs);
+      const { failures } = read;
+      const payloads = opts.model ? read.payloads.map((p) => (p && typeof p === 'object' ? { ...p, model: true } : p)) : read.payloads;
       for (const f of failures) process.stderr.write(`claimtrace: ${f}\n`);
       await withClient(async (client) => {
         if (opts.batch) {

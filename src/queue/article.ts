@@ -56,7 +56,7 @@ export async function processArticle(data: unknown, redis: Redis, config: QueueC
   if (existing) return summarize(key, existing);
   let report: Report;
   try {
-    report = analyze(await inputOf(parsed.data), { keepText: true });
+    report = analyze(await inputOf(parsed.data), { keepText: true, model: parsed.data.model === true });
   } catch (e) {
     if (e instanceof InputError) throw new UnrecoverableError(e.message);
     throw e;

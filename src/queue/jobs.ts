@@ -12,6 +12,8 @@ export const ArticleJobSchema = z
     url: z.url({ protocol: /^https?$/ }).optional(),
     id: z.string().min(1).max(200).optional(),
     metadata: z.record(z.string(), z.unknown()).optional(),
+    /** Analyse with the learned attribution tagger too (`analyze --model`). */
+    model: z.boolean().optional(),
   })
   .strict()
   .refine((j) => [j.text, j.html, j.path, j.url].filter((x) => x !== undefined).length === 1, {
@@ -35,7 +37,8 @@ export const reasonOf = (error: z.ZodError) => error.issues.map((i) => `${i.path
 
 /**
  * The job id: the article's content hash with the engine version, so that the same article is analysed once
- * per engine version. A path is hashed by its content when the submitter can read it; a URL by itself.
+ * per engine version (and once more with the model). A path is hashed by its content when the submitter can read
+ * it; a URL by itself.
  */
 export function jobIdFor(job: ArticleJob): string {
   let content: string;
@@ -43,7 +46,8 @@ export function jobIdFor(job: ArticleJob): string {
   else if (job.html !== undefined) content = `html\0${job.html}`;
   else if (job.path !== undefined) content = `text\0${readable(job.path) ?? job.path}`;
   else content = `url\0${job.url}`;
-  return `a-${createHash('sha256').update(`${ENGINE_VERSION}\0${content}`).digest('hex').slice(0, 40)}`;
+  const engine = job.model ? `${ENGINE_VERSION}+model` : ENGINE_VERSION;
+  return `a-${createHash('sha256').update(`${engine}\0${content}`).digest('hex').slice(0, 40)}`;
 }
 
 function readable(path: string): string | null {
