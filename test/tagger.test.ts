@@ -148,6 +148,12 @@ describe('the shipped model in analyze()', () => {
     ]);
   });
 
+  it('lets a quotation run on around its interrupting cue, as PolNeAR marks it', () => {
+    expect(attributions('Mayor Ana Ruiz spoke after the vote. “One of the things I regret,” Ruiz said, “is how long the repairs took.”')).toEqual([
+      { source: 'Ana Ruiz', mention: 'Ruiz', cue: 'said', content: 'One of the things I regret,” Ruiz said, “is how long the repairs took', pattern: 'inverted' },
+    ]);
+  });
+
   it('adds the attributions the rules miss', () => {
     expect(attributions('Union leaders accused the mayor of ignoring workers.')).toEqual([
       { source: 'Union leaders', mention: 'Union leaders', cue: 'accused', content: 'the mayor of ignoring workers', pattern: 'learned' },

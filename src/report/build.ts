@@ -24,17 +24,20 @@ const round = (x: number) => Math.round(x * 100) / 100;
 
 /**
  * A claim with the tagger's spans in place of the rule's: its cue and mention, and its content where that still
- * is the one the rule found (resolution may have merged it), inside the claim's sentences and over at least as
- * many sentences as the rule's: a quotation the rules followed over several sentences keeps its full length,
- * which the model, looking one sentence back, would cut short. A quotation that continues a claim (no cue of its
- * own) keeps its own spans.
+ * is the one the rule found (resolution may have merged it). The model's content stands inside the claim's
+ * sentences, or where it runs on around its cue ("“It's over,” she said. “We lost.”") from no later than the
+ * rule's first word; and only over at least as many sentences as the rule's: a quotation the rules followed over
+ * several sentences keeps its full length, which the model, looking one sentence back, would cut short. A
+ * quotation that continues a claim (no cue of its own) keeps its own spans.
  */
 function reported(doc: Doc, claim: Claim): Claim {
   const r = claim.refined;
   if (!r || !claim.cue) return claim;
   const sentences = (x: Span) => touching(doc.sentences, x).length;
+  const firstWord = claim.content.start + (/^[^\p{L}\p{N}]*/u.exec(doc.text.slice(claim.content.start, claim.content.end))?.[0].length ?? 0);
+  const around = r.content.start <= r.cue.start && r.cue.end <= r.content.end && r.content.start >= claim.sentence.start && r.content.start <= firstWord;
   const same = r.of.start === claim.content.start && r.of.end === claim.content.end;
-  const fits = same && inside(r.content, claim.sentence) && sentences(r.content) >= sentences(claim.content);
+  const fits = same && (inside(r.content, claim.sentence) || around) && sentences(r.content) >= sentences(claim.content);
   return { ...claim, cue: r.cue, mention: r.mention, content: fits ? r.content : claim.content };
 }
 
