@@ -44,6 +44,11 @@ describe('cue patterns', () => {
     expect(claims('The report is flawed, Hale said, in a statement.').map((c) => [c.source, c.cue, c.content])).toEqual([['Hale', 'said', 'The report is flawed']]);
   });
 
+  it('"and" joins two names into one source, but not a predicate\'s name to the next clause\'s subject', () => {
+    expect(claims('Myanmar is mainly Buddhist and the United Nations says the Rohingya are persecuted.').map((c) => [c.source, c.mention])).toEqual([['United Nations', 'the United Nations']]);
+    expect(claims('The United Nations and the United States said the talks would resume.').map((c) => c.source)).toEqual(['United Nations', 'United States']);
+  });
+
   it('"asked X" after a question keeps the quote and its cue in one sentence', () => {
     expect(claims('"Is it over?" asked Smith.')).toMatchObject([{ source: 'Smith', cue: 'asked', content: '"Is it over?"', kind: 'direct' }]);
   });

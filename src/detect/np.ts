@@ -44,6 +44,13 @@ function inside(tokens: Token[], i: number, lo: number, hi: number): boolean {
 }
 
 /** The noun phrase that ends at token `last`, scanning left no further than `lo`. */
+/** Whether the run of names ending at `last` follows a verb, an auxiliary or an adverb: it completes a predicate. */
+function predicateBefore(tokens: Token[], last: number, lo: number): boolean {
+  let j = last;
+  while (j >= lo && tokens[j].pos === 'PROPN') j--;
+  return j >= lo && ['VERB', 'AUX', 'ADV'].includes(tokens[j].pos);
+}
+
 export function phraseEndingAt(tokens: Token[], last: number, lo: number, hi: number): Range | null {
   let i = last;
   while (i >= lo) {
@@ -52,8 +59,9 @@ export function phraseEndingAt(tokens: Token[], last: number, lo: number, hi: nu
       i--;
       // a determiner opens the phrase, unless a linking preposition joins it to a longer one
       if (i >= lo && LINKS.has(tokens[i].lower) && inside(tokens, i, lo, hi)) continue;
-      // "the United Nations and the United States": coordinated names
-      if (i > lo && tokens[i].lower === 'and' && tokens[i - 1].pos === 'PROPN' && tokens[i + 2]?.pos === 'PROPN') {
+      // "the United Nations and the United States": coordinated names, unless the first closes a clause's
+      // predicate ("Myanmar is mainly Buddhist and the United Nations says")
+      if (i > lo && tokens[i].lower === 'and' && tokens[i - 1].pos === 'PROPN' && tokens[i + 2]?.pos === 'PROPN' && !predicateBefore(tokens, i - 1, lo)) {
         i--;
         continue;
       }
