@@ -231,7 +231,7 @@ function tokenFeatures(out: SequenceBuilder, f: TokenFacts, i: number): void {
 }
 
 /** Features relative to the nearest cues: direction, distance, what separates them, which cue it is. */
-function reachFeatures(out: SequenceBuilder, f: TokenFacts, reach: CueReach, cueLemma: Uint32Array, i: number): void {
+function reachFeatures(out: SequenceBuilder, f: TokenFacts, reach: CueReach, i: number): void {
   const L = 64;
   const { left, right } = reach;
   const dl = left[i] >= 0 ? bucket(i - left[i]) : 10;
@@ -243,8 +243,8 @@ function reachFeatures(out: SequenceBuilder, f: TokenFacts, reach: CueReach, cue
   out.add(mix(L + 2, dr, br, f.pos[i]));
   out.add(mix(L + 3, dl, f.quote[i]));
   out.add(mix(L + 4, dr, f.quote[i]));
-  out.add(mix(L + 5, left[i] >= 0 ? cueLemma[left[i]] : NONE, Math.min(dl, 3)));
-  out.add(mix(L + 6, right[i] >= 0 ? cueLemma[right[i]] : NONE, Math.min(dr, 3)));
+  out.add(mix(L + 5, left[i] >= 0 ? f.lemma[left[i]] : NONE, Math.min(dl, 3)));
+  out.add(mix(L + 6, right[i] >= 0 ? f.lemma[right[i]] : NONE, Math.min(dr, 3)));
   out.add(mix(L + 7, dl, f.word[i]));
   out.add(mix(L + 8, dr, f.word[i]));
   out.add(mix(L + 9, reach.since[i], f.quote[i], f.place[i]));
@@ -271,7 +271,7 @@ export function sourceSequence(f: TokenFacts, tokens: Sequence, cueLabels: Uint8
   const reach = cueReach(f, cueLabels);
   for (let i = 0; i < f.n; i++) {
     for (let k = tokens.offsets[i]; k < tokens.offsets[i + 1]; k++) out.add(tokens.hashes[k]);
-    reachFeatures(out, f, reach, f.lemma, i);
+    reachFeatures(out, f, reach, i);
     out.close(i);
   }
   return out.build();

@@ -214,12 +214,12 @@ function positions(c: PointerContext, cue: TokenRange, [lo, hi]: [number, number
  */
 const SALTS = [0, 0x6b43a9b5, 0x2c1b3c6d];
 
-function scores(weights: Float32Array, bits: number, at: Positions, layout: number): Float32Array {
+function scores(weights: Float32Array, bits: number, scored: Positions, layout: number): Float32Array {
   const mask = (1 << bits) - 1;
   const salt = SALTS[layout];
-  const out = new Float32Array(at.n);
-  const { hashes, count } = at;
-  for (let i = 0; i < at.n; i++) {
+  const out = new Float32Array(scored.n);
+  const { hashes, count } = scored;
+  for (let i = 0; i < scored.n; i++) {
     let s = 0;
     for (let k = i * count; k < (i + 1) * count; k++) s += weights[(hashes[k] ^ salt) & mask];
     out[i] = s;
@@ -240,7 +240,7 @@ const AFTER = 1;
 const AROUND = 2;
 const LAYOUTS = [BEFORE, AFTER, AROUND];
 
-function layoutFeatures(c: PointerContext, cue: TokenRange, layout: number, out: number[]): void {
+function layoutFeatures(c: PointerContext, cue: TokenRange, layout: number): number[] {
   const f = c.facts;
   const [from, to] = cue;
   const sentenceStart = f.sentenceStart[from];
@@ -249,7 +249,7 @@ function layoutFeatures(c: PointerContext, cue: TokenRange, layout: number, out:
   const ruleAfter = to < f.n && f.rule.content[to] !== 0 ? 1 : 0;
   const sourceBefore = c.sourceCount[from] - c.sourceCount[sentenceStart] > 0 ? 1 : 0;
   const sourceAfter = c.sourceCount[sentenceEnd] - c.sourceCount[to] > 0 ? 1 : 0;
-  out.push(
+  return [
     mix(980, layout),
     mix(981, layout, f.lemma[from]),
     mix(982, layout, at(f.word, to), at(f.quote, to)),
@@ -263,7 +263,7 @@ function layoutFeatures(c: PointerContext, cue: TokenRange, layout: number, out:
     mix(990, layout, at(f.quote, to + 1), at(f.quote, to + 2)),
     mix(991, layout, Math.min(3, from - sentenceStart), at(f.quote, sentenceStart)),
     mix(992, layout, cuesBetween(c, cue, sentenceEnd - 1), Math.min(3, sentenceEnd - to)),
-  );
+  ];
 }
 
 const layoutOf = (cue: TokenRange, start: number, end: number) => (end < cue[0] ? BEFORE : start >= cue[1] ? AFTER : AROUND);
@@ -304,10 +304,8 @@ function pointEach(w: PointerWeights, c: PointerContext, cue: TokenRange): Array
 }
 
 function layoutScore(w: PointerWeights, c: PointerContext, cue: TokenRange, layout: number): number {
-  const hashes: number[] = [];
-  layoutFeatures(c, cue, layout, hashes);
   const mask = (1 << w.bits) - 1;
-  return hashes.reduce((sum, h) => sum + w.start[h & mask], 0);
+  return layoutFeatures(c, cue, layout).reduce((sum, h) => sum + w.start[h & mask], 0);
 }
 
 /** The best content span of a cue over the three layouts: before, after or around the cue. */
@@ -366,13 +364,8 @@ export class PointerTrainer {
       if (got) this.add('end', features(ENDS, got.end, gotLayout), -1);
     }
     if (gotLayout !== goldLayout) {
-      const layoutHashes = (layout: number) => {
-        const hashes: number[] = [];
-        layoutFeatures(c, cue, layout, hashes);
-        return hashes;
-      };
-      this.add('start', layoutHashes(goldLayout), 1);
-      if (got) this.add('start', layoutHashes(gotLayout), -1);
+      this.add('start', layoutFeatures(c, cue, goldLayout), 1);
+      if (got) this.add('start', layoutFeatures(c, cue, gotLayout), -1);
     }
     return false;
   }
