@@ -125,15 +125,21 @@ const END_OWN = 11;
 const START_FEATURES = START_OWN + 11;
 const END_FEATURES = END_OWN + 14;
 
+/**
+ * What start and end features share: the token's own features copied out on the cue's side, and how the token
+ * relates to the cue (side, distance, sentences; punctuation and verbs between it and `anchor`).
+ */
+function relate(c: PointerContext, cue: TokenRange, p: number, own: Uint32Array, count: number, anchor: number, template: number, out: Uint32Array, k: number) {
+  const f = c.facts;
+  const [side, d, s] = relation(f, cue, p);
+  for (let j = 0; j < count; j++) out[k + j] = own[p * count + j] ^ SIDE_SALTS[side];
+  return { side, d, s, rel: mix(template, side, d, s), brk: between(f, p, anchor), verbs: verbsBetween(f, cue, p) };
+}
+
 /** A token as the start of a cue's content: its own features on the cue's side, then how it relates to the cue. */
 function startFeatures(c: PointerContext, cue: TokenRange, cueLemma: number, p: number, out: Uint32Array, k: number): void {
   const f = c.facts;
-  const [side, d, s] = relation(f, cue, p);
-  const own = c.own.start;
-  for (let j = 0; j < START_OWN; j++) out[k + j] = own[p * START_OWN + j] ^ SIDE_SALTS[side];
-  const rel = mix(900, side, d, s);
-  const brk = between(f, p, cue[0]);
-  const verbs = verbsBetween(f, cue, p);
+  const { side, d, s, rel, brk, verbs } = relate(c, cue, p, c.own.start, START_OWN, cue[0], 900, out, k);
   k += START_OWN;
   out[k] = rel;
   out[k + 1] = mix(901, side, d);
@@ -151,12 +157,7 @@ function startFeatures(c: PointerContext, cue: TokenRange, cueLemma: number, p: 
 /** A token as the end of a cue's content. */
 function endFeatures(c: PointerContext, cue: TokenRange, cueLemma: number, p: number, out: Uint32Array, k: number): void {
   const f = c.facts;
-  const [side, d, s] = relation(f, cue, p);
-  const own = c.own.end;
-  for (let j = 0; j < END_OWN; j++) out[k + j] = own[p * END_OWN + j] ^ SIDE_SALTS[side];
-  const rel = mix(950, side, d, s);
-  const brk = between(f, p, cue[1] - 1);
-  const verbs = verbsBetween(f, cue, p);
+  const { side, d, s, rel, brk, verbs } = relate(c, cue, p, c.own.end, END_OWN, cue[1] - 1, 950, out, k);
   k += END_OWN;
   out[k] = rel;
   out[k + 1] = mix(951, side, d);
