@@ -2,11 +2,10 @@ import type { Cue, Doc } from '../types.js';
 import { viewOf } from './doc-view.js';
 import { accordingCues, colonCues, dashCues, vagueCues, wordsCues } from './phrases.js';
 import { verbCues } from './verbs.js';
-import { learnedCues } from '../tagger/index.js';
 import { textOrder, touching } from '../spans.js';
+import { learnedCues } from '../tagger/index.js';
 
 const PATTERNS = [verbCues, accordingCues, wordsCues, dashCues, colonCues, vagueCues];
-
 
 export interface DetectOptions {
   /** Combine the rules with the attribution tagger trained on PolNeAR (models/attribution-tagger.bin). */
