@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { analyze } from '../src/analyze.js';
+import { viewOf } from '../src/detect/doc-view.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { TAGGER_FILE } from '../src/tagger/index.js';
 import { readBrat } from '../src/tagger/brat.js';
@@ -56,7 +57,8 @@ function score(title: string, report: (text: string) => object): void {
 score('PolNeAR dev, the tagger alone:', (text) => {
   const { doc, facts } = readDocument(text);
   const tagged = tag(model, facts);
-  const span = (r: [number, number]) => ({ start: doc.tokens[r[0]].start, end: doc.tokens[r[1] - 1].end });
+  const view = viewOf(doc);
+  const span = ([from, to]: [number, number]) => view.charSpan(from, to);
   return {
     attributions: [
       ...runs(tagged.source.labels).map((r) => ({ source: { mention: span(r) } })),

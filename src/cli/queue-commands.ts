@@ -103,9 +103,8 @@ export function registerQueueCommands(cli: Command): void {
     .option('--force', 'analyse again even when a report for the same article exists')
     .option('--model', 'analyse with the learned attribution tagger too (as analyze --model)')
     .action(async (inputs: string[], opts: { batch?: string; wait?: boolean; force?: boolean; model?: boolean }) => {
-      const read = await payloadsOf(inputs);
-      const { failures } = read;
-      const payloads = opts.model ? read.payloads.map((p) => (p && typeof p === 'object' ? { ...p, model: true } : p)) : read.payloads;
+      const { payloads: read, failures } = await payloadsOf(inputs);
+      const payloads = opts.model ? read.map((p) => (p && typeof p === 'object' ? { ...p, model: true } : p)) : read;
       for (const f of failures) process.stderr.write(`claimtrace: ${f}\n`);
       await withClient(async (client) => {
         if (opts.batch) {

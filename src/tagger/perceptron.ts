@@ -102,7 +102,10 @@ export function decode(w: Weights, seq: Sequence, from = 0, to = seq.offsets.len
   return { labels, gains };
 }
 
-/** Trains with averaging: `acc` holds Σ step × update, so that the average is w − acc / steps. */
+/** The averaged weights of a table trained with averaging: `acc` holds Σ step × update, so the average is w − acc / steps. */
+export const average = (w: Float32Array, acc: Float32Array, steps: number) => w.map((x, i) => x - acc[i] / steps);
+
+/** Trains with averaging (see `average`). */
 export class Trainer {
   readonly weights: Weights;
   private readonly accEmission: Float32Array;
@@ -130,6 +133,11 @@ export class Trainer {
     return wrong;
   }
 
+  private bump(w: Float32Array, acc: Float32Array, i: number, by: number): void {
+    w[i] += by;
+    acc[i] += by * this.step;
+  }
+
   private learnSegment(seq: Sequence, gold: Uint8Array, from: number, to: number): number {
     const before = from ? gold[from - 1] : LABELS;
     const { labels } = decode(this.weights, seq, from, to, before);
@@ -145,17 +153,13 @@ export class Trainer {
         wrong++;
         for (let k = seq.offsets[i]; k < seq.offsets[i + 1]; k++) {
           const at = (seq.hashes[k] & mask) * LABELS;
-          emission[at + g] += 1;
-          emission[at + p] -= 1;
-          this.accEmission[at + g] += this.step;
-          this.accEmission[at + p] -= this.step;
+          this.bump(emission, this.accEmission, at + g, 1);
+          this.bump(emission, this.accEmission, at + p, -1);
         }
       }
       if (g !== p || gp !== pp) {
-        transition[gp * LABELS + g] += 1;
-        transition[pp * LABELS + p] -= 1;
-        this.accTransition[gp * LABELS + g] += this.step;
-        this.accTransition[pp * LABELS + p] -= this.step;
+        this.bump(transition, this.accTransition, gp * LABELS + g, 1);
+        this.bump(transition, this.accTransition, pp * LABELS + p, -1);
       }
     }
     this.step++;
@@ -163,7 +167,7 @@ export class Trainer {
   }
 
   averaged(): Weights {
-    const avg = (w: Float32Array, acc: Float32Array) => w.map((x, i) => x - acc[i] / this.step);
-    return { bits: this.weights.bits, emission: avg(this.weights.emission, this.accEmission), transition: avg(this.weights.transition, this.accTransition) };
+    const { bits, emission, transition } = this.weights;
+    return { bits, emission: average(emission, this.accEmission, this.step), transition: average(transition, this.accTransition, this.step) };
   }
 }

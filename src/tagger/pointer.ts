@@ -1,5 +1,6 @@
 import { bucket, type TokenFacts } from './features.js';
 import { mix } from './hash.js';
+import { average } from './perceptron.js';
 
 /**
  * The content of one cue as two pointers, its first and its last token, each chosen among the tokens around
@@ -372,7 +373,7 @@ export class PointerTrainer {
   }
 
   averaged(): PointerWeights {
-    const avg = (w: Float32Array, acc: Float32Array) => w.map((x, i) => x - acc[i] / this.step);
-    return { bits: this.weights.bits, start: avg(this.weights.start, this.acc.start), end: avg(this.weights.end, this.acc.end) };
+    const { bits, start, end } = this.weights;
+    return { bits, start: average(start, this.acc.start, this.step), end: average(end, this.acc.end, this.step) };
   }
 }
