@@ -76,7 +76,7 @@ describe('cue patterns', () => {
 
   it("\"X's report found\": a document as the source", () => {
     expect(claims("The ministry's report found that the cables had corroded.")).toMatchObject([
-      { source: "ministry's report", type: 'document', cue: 'found', content: 'the cables had corroded' },
+      { source: "ministry's report", type: 'document', cue: 'found', content: 'that the cables had corroded' },
     ]);
   });
 
@@ -86,9 +86,19 @@ describe('cue patterns', () => {
     ]);
   });
 
+  it('content holds its "that", as PolNeAR and PARC mark it; the kind is judged without it', () => {
+    expect(claims('Mayor Ana Ruiz said that “the bridge is safe.”')).toMatchObject([
+      { source: 'Ana Ruiz', cue: 'said', content: 'that “the bridge is safe.”', kind: 'direct' },
+    ]);
+    expect(claims('Mayor Ana Ruiz said that the bridge was “perfectly safe” for now.')).toMatchObject([
+      { source: 'Ana Ruiz', cue: 'said', content: 'that the bridge was “perfectly safe” for now', kind: 'mixed' },
+    ]);
+    expect(claims('Mayor Ana Ruiz said the bridge was safe.')).toMatchObject([{ source: 'Ana Ruiz', cue: 'said', content: 'the bridge was safe', kind: 'indirect' }]);
+  });
+
   it('"X told Reuters that …"', () => {
     expect(claims('Marta Ellison told Reuters that the repairs could cost 30 million dollars.')).toMatchObject([
-      { source: 'Marta Ellison', cue: 'told', content: 'the repairs could cost 30 million dollars', hedged: true },
+      { source: 'Marta Ellison', cue: 'told', content: 'that the repairs could cost 30 million dollars', hedged: true },
     ]);
   });
 
@@ -121,10 +131,10 @@ describe('cue patterns', () => {
       { source: 'reports', type: 'vague', mention: null, cue: 'reportedly', hedged: true, pattern: 'vague' },
     ]);
     expect(claims('It was reported that two other clubs have asked about the striker.')).toMatchObject([
-      { source: 'reports', type: 'vague', cue: 'was reported', content: 'two other clubs have asked about the striker' },
+      { source: 'reports', type: 'vague', cue: 'was reported', content: 'that two other clubs have asked about the striker' },
     ]);
     expect(claims('Reports indicate that the council postponed the contract twice.')).toMatchObject([
-      { source: 'Reports', type: 'vague', cue: 'indicate', content: 'the council postponed the contract twice' },
+      { source: 'Reports', type: 'vague', cue: 'indicate', content: 'that the council postponed the contract twice' },
     ]);
   });
 
@@ -136,7 +146,7 @@ describe('cue patterns', () => {
 
   it('a participle reports for the subject of its clause', () => {
     expect(claims('Despite this, the mayor kept calling ministers, arguing that the army would hold out.')).toMatchObject([
-      { source: 'mayor', mention: 'the mayor', cue: 'arguing', content: 'the army would hold out' },
+      { source: 'mayor', mention: 'the mayor', cue: 'arguing', content: 'that the army would hold out' },
     ]);
   });
 

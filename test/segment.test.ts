@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../src/ingest/index.js';
 import { segment } from '../src/segment/index.js';
+import { viewOf } from '../src/detect/doc-view.js';
 
 const doc = (text: string) => segment(ingest({ text }));
 const sentences = (text: string) => {
@@ -47,5 +48,17 @@ describe('quotations', () => {
   it('closes an unbalanced quote at its paragraph end', () => {
     const d = doc('He said, "It felt good.\n\nThe match ended.');
     expect(d.quotes).toEqual([{ start: 9, end: 23, closed: false }]);
+  });
+});
+
+describe('letters in a span', () => {
+  it('counts letters and digits of any script, a letter beyond the BMP as two, as a string does', () => {
+    const text = 'Zoë said: “Ça va, 𝒜lpha 42!” 😀 — naïve';
+    const view = viewOf(doc(text));
+    const byRegex = (a: number, b: number) => text.slice(a, b).replace(/[^\p{L}\p{N}]/gu, '').length;
+    for (const [a, b] of [[0, text.length], [0, 3], [10, 29], [18, 26], [29, 32], [text.length - 5, text.length]]) {
+      expect(view.letters({ start: a, end: b })).toBe(byRegex(a, b));
+    }
+    expect(view.letters({ start: 0, end: text.length })).toBe(24);
   });
 });

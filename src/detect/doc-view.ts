@@ -9,11 +9,33 @@ export function viewOf(doc: Doc): DocView {
   return view;
 }
 
+const LETTER = /[\p{L}\p{N}]/u;
+
+/** Running count of letters and digits before each offset; ASCII is settled by its code, the rest by LETTER. */
+function countLetters(text: string): Int32Array {
+  const before = new Int32Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    let letter: boolean;
+    if (c < 128) letter = (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+    else if (c >= 0xd800 && c < 0xdc00 && next >= 0xdc00 && next < 0xe000) {
+      // a surrogate pair: both halves count when the code point is a letter
+      letter = LETTER.test(text.slice(i, i + 2));
+      before[i + 1] = before[i] + (letter ? 1 : 0);
+      i++;
+    } else letter = LETTER.test(text[i]);
+    before[i + 1] = before[i] + (letter ? 1 : 0);
+  }
+  return before;
+}
+
 /** Read-only helpers over one segmented document, shared by the cue patterns. */
 export class DocView {
   readonly tokens: Token[];
   private readonly quoteOf: Int32Array;
   private readonly closingAt: Map<number, Quote>;
+  private lettersBefore?: Int32Array;
 
   constructor(readonly doc: Doc) {
     this.tokens = doc.tokens;
@@ -65,6 +87,12 @@ export class DocView {
     let to = lo;
     while (to < this.tokens.length && this.tokens[to].start < span.end) to++;
     return [lo, to];
+  }
+
+  /** Letters and digits in a span (a letter outside the BMP counts two, as in a string's length). */
+  letters(span: Span): number {
+    this.lettersBefore ??= countLetters(this.doc.text);
+    return this.lettersBefore[span.end] - this.lettersBefore[span.start];
   }
 
   charSpan(from: number, to: number): Span {

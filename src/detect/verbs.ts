@@ -73,13 +73,16 @@ function cueSpan(view: DocView, v: number, extra: number): Span {
   return view.charSpan(a, v + 1 + extra);
 }
 
-/** Content that follows the cue: past "that", a colon or a comma; a quotation it opens may run on past the sentence. */
+/**
+ * Content that follows the cue, from its "that" (the clause with its complementizer, as PolNeAR and PARC mark it) or
+ * past a colon or a comma; a quotation it opens may run on past the sentence.
+ */
 function contentAfter(view: DocView, s: Sentence, from: number): Span | null {
   const { tokens } = view;
   let k = from;
   for (let i = k; i < Math.min(s.tokenEnd, k + 6); i++) {
     if (tokens[i].lower === 'that') {
-      k = i + 1;
+      k = i;
       break;
     }
     if (isVerb(tokens[i].pos) || view.isQuoteMark(i)) break;
@@ -217,8 +220,8 @@ function passiveCue(view: DocView, s: Sentence, v: number, verb: VerbCue): Cue |
     return { pattern: 'verb', cue, mention: view.charSpan(agent[0], agent[1]), content, confidence: 0.75 };
   }
   if (agent || !cues.vaguePassives.has(verb.lemma)) return null;
-  const that = tokens[v + 1]?.lower === 'that' ? v + 2 : -1;
-  const content = that > 0 && that < s.tokenEnd ? { start: tokens[that].start, end: view.contentEnd(s) } : { start: s.start, end: view.contentEnd(s) };
+  const that = tokens[v + 1]?.lower === 'that' && v + 2 < s.tokenEnd ? v + 1 : -1;
+  const content = that > 0 ? { start: tokens[that].start, end: view.contentEnd(s) } : { start: s.start, end: view.contentEnd(s) };
   return { pattern: 'vague', cue, mention: null, content, confidence: 0.5 };
 }
 

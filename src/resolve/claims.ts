@@ -15,16 +15,18 @@ export interface Claim extends Cue {
   sentence: Span;
 }
 
-/** direct: all inside quotation marks; mixed: partly; indirect: none. */
-function kindOf(doc: Doc, content: Span): ClaimKind {
-  const letters = (s: Span) => doc.text.slice(s.start, s.end).replace(/[^\p{L}\p{N}]/gu, '').length;
+/** direct: all inside quotation marks; mixed: partly; indirect: none. A leading "that" is no part of the quote. */
+function kindOf(view: DocView, span: Span): ClaimKind {
+  const [first] = view.tokenRange(span);
+  const that = view.tokens[first]?.lower === 'that' && view.tokens[first].start === span.start;
+  const content = that ? { start: view.tokens[first].end, end: span.end } : span;
   let quoted = 0;
-  for (const q of touching(doc.quotes, content)) {
+  for (const q of touching(view.doc.quotes, content)) {
     const o = { start: Math.max(q.start, content.start), end: Math.min(q.end, content.end) };
-    if (o.end > o.start) quoted += letters(o);
+    if (o.end > o.start) quoted += view.letters(o);
   }
   if (!quoted) return 'indirect';
-  return quoted >= 0.9 * letters(content) ? 'direct' : 'mixed';
+  return quoted >= 0.9 * view.letters(content) ? 'direct' : 'mixed';
 }
 
 function hedgesIn(view: DocView, spans: Span[]): string[] {
@@ -132,7 +134,7 @@ export function resolveClaims(view: DocView, found: Cue[], registry: Registry): 
       if (!entity) continue;
       const said = [cue.content, ...(cue.cue ? [cue.cue] : [])];
       const confidence = cue.confidence * (info.form === 'name' ? 1 : 0.9);
-      claims.push({ ...cue, confidence, entity, via: [], kind: kindOf(doc, cue.content), hedges: hedgesIn(view, said), sentence: sentenceSpan(doc, [...said, ...(cue.mention ? [cue.mention] : [])]) });
+      claims.push({ ...cue, confidence, entity, via: [], kind: kindOf(view, cue.content), hedges: hedgesIn(view, said), sentence: sentenceSpan(doc, [...said, ...(cue.mention ? [cue.mention] : [])]) });
     }
   }
   return nest(claims);
