@@ -29,12 +29,13 @@ function contentAround(view: DocView, s: Sentence, first: number, last: number):
 
 /** The words "according to" phrases start with: every other token is passed over at once. */
 const ACCORDING_FIRST = new Set(cues.according.map((w) => w[0]));
+const ANY_FIRST = ACCORDING_FIRST.has('*');
 
 /** "according to X", "as reported by X", "citing X". */
 export function accordingCues(view: DocView, s: Sentence): Cue[] {
   const found: Cue[] = [];
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-    if (!(ACCORDING_FIRST.has(view.tokens[i].lower) || ACCORDING_FIRST.has('*')) || view.quoteAt(i)) continue;
+    if (!(ANY_FIRST || ACCORDING_FIRST.has(view.tokens[i].lower)) || view.quoteAt(i)) continue;
     const words = cues.according.find((w) => matchesAt(view, i, w));
     if (!words) continue;
     const after = i + words.length;

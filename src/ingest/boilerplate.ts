@@ -19,7 +19,7 @@ export function findBoilerplate(text: string): Span[] {
     if (!line) continue;
     seen++;
     const label = seen <= lexicon.sectionLabel.withinFirstLines && words(line) <= lexicon.sectionLabel.maxWords && !closes(line) && !/\d/.test(line);
-    if (label || lexicon.lines.has(line.toLowerCase()) || lexicon.patterns.some((p) => p.test(line))) {
+    if (label || lexicon.lines.has(line.toLowerCase()) || lexicon.pattern.test(line)) {
       found.push({ start, end: start + line.length });
     }
   }

@@ -87,7 +87,8 @@ export const sources = {
 
 export const boilerplate = {
   lines: lower(boilerplateFile.lines),
-  patterns: boilerplateFile.patterns.map((p) => new RegExp(p, 'i')),
+  /** The patterns as one alternation: every line of every article is tried against it. */
+  pattern: new RegExp(boilerplateFile.patterns.map((p) => `(?:${p})`).join('|'), 'i'),
   sectionLabel: boilerplateFile.sectionLabel,
 };
 
