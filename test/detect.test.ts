@@ -96,6 +96,11 @@ describe('cue patterns', () => {
     expect(claims('Mayor Ana Ruiz said the bridge was safe.')).toMatchObject([{ source: 'Ana Ruiz', cue: 'said', content: 'the bridge was safe', kind: 'indirect' }]);
   });
 
+  it('the cue takes along its verb group: auxiliaries, negation, adverbs, but no "when"', () => {
+    expect(claims('The minister has also said that the bridge is safe. Ana Ruiz repeatedly told reporters that it was not.').map((c) => c.cue)).toEqual(['has also said', 'repeatedly told']);
+    expect(claims('The bridge closed when Ana Ruiz said it was unsafe.').map((c) => c.cue)).toEqual(['said']);
+  });
+
   it('"X told Reuters that …"', () => {
     expect(claims('Marta Ellison told Reuters that the repairs could cost 30 million dollars.')).toMatchObject([
       { source: 'Marta Ellison', cue: 'told', content: 'that the repairs could cost 30 million dollars', hedged: true },

@@ -66,10 +66,11 @@ function context(view: DocView, s: Sentence, v: number, verb: VerbCue): Context 
   };
 }
 
-/** The cue's own words: the verb with the auxiliaries right before it ("has learned"). */
+/** The cue's own words: the verb, its particle, and the verb group before it ("has also learned", "did not say"), as PolNeAR marks cues. */
 function cueSpan(view: DocView, v: number, extra: number): Span {
+  const { pos, except } = cues.verbGroup;
   let a = v;
-  while (a > 0 && view.tokens[a - 1].pos === 'AUX' && /^(has|have|had|is|was|were|are|will|would|'s|’s)$/.test(view.tokens[a - 1].lower)) a--;
+  while (a > 0 && pos.has(view.tokens[a - 1].pos) && !except.has(view.tokens[a - 1].lower)) a--;
   return view.charSpan(a, v + 1 + extra);
 }
 

@@ -19,6 +19,7 @@ interface CueFile {
   according: string[][];
   words: string[][];
   vague: { adverbs: string[]; passives: string[]; source: string };
+  verbGroup: { pos: string[]; except: string[] };
   dashes: string[];
 }
 interface TypeLexicon {
@@ -60,6 +61,8 @@ export const cues = {
   vaguePassives: lower(cueFile.vague.passives),
   vagueSource: cueFile.vague.source,
   dashes: new Set(cueFile.dashes),
+  /** What a cue verb takes along before it: auxiliaries, negation, adverbs ("has also said", "did not say"). */
+  verbGroup: { pos: new Set(cueFile.verbGroup.pos), except: lower(cueFile.verbGroup.except) },
   /** Every inflected form of a reporting verb → its lemma ("said" → "say"), from cue-forms.json. */
   forms: new Map(Object.entries(cueFormFile.forms)),
 };
