@@ -42,6 +42,8 @@ describe('cue patterns', () => {
   it('"X, he said, Y": the claim the attribution interrupts runs on to the end of the sentence, unless a participle or a phrase follows', () => {
     expect(claims('The report, Hale said, is deeply flawed.').map((c) => [c.source, c.cue, c.content])).toEqual([['Hale', 'said', 'The report, Hale said, is deeply flawed']]);
     expect(claims('The report is flawed, Hale said, in a statement.').map((c) => [c.source, c.cue, c.content])).toEqual([['Hale', 'said', 'The report is flawed']]);
+    expect(claims('To prevent delays, Hale said, the council should vote today.').map((c) => [c.source, c.cue, c.content])).toEqual([['Hale', 'said', 'To prevent delays, Hale said, the council should vote today']]);
+    expect(claims('After the vote, Hale said, "We will not back down."').map((c) => [c.source, c.cue, c.content])).toEqual([['Hale', 'said', '"We will not back down."']]);
   });
 
   it('"and" joins two names into one source, but not a predicate\'s name to the next clause\'s subject', () => {

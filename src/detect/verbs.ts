@@ -123,11 +123,15 @@ function contentBefore(view: DocView, s: Sentence, stop: number): Span | null {
  * end; ", he said, adding …" and ", he said, in a statement" do not resume it.
  */
 function aroundAside(view: DocView, s: Sentence, before: Span | null, next: number): Span | null {
-  const { tokens } = view;
-  const resumes = tokens[next + 1] && !['ADP', 'VERB', 'SCONJ', 'PUNCT'].includes(tokens[next + 1].pos);
-  if (!before || tokens[next]?.text !== ',' || !resumes || view.isQuoteMark(next + 1)) return before;
+  if (!before || !resumesAfter(view, next)) return before;
   const end = view.contentEnd(s);
-  return end > tokens[next].end ? { start: before.start, end } : before;
+  return end > view.tokens[next].end ? { start: before.start, end } : before;
+}
+
+/** Whether the claim resumes after the comma at `comma`: not with "adding", "in a statement", or a quotation. */
+function resumesAfter(view: DocView, comma: number): boolean {
+  const after = view.tokens[comma + 1];
+  return view.tokens[comma]?.text === ',' && !!after && !['ADP', 'VERB', 'SCONJ', 'PUNCT'].includes(after.pos) && !view.isQuoteMark(comma + 1);
 }
 
 /**
@@ -256,7 +260,9 @@ export function verbCues(view: DocView, s: Sentence): Cue[] {
     if (!subject || !fitsClass(tokens[subject[1] - 1], verb)) continue;
     const before = subject[0] > s.tokenStart ? tokens[subject[0] - 1] : undefined;
     const afterQuote = !!before && view.isQuoteMark(subject[0] - 1) && endsClause(view, subject[0] - 1) && !ctx.that && !ctx.colon;
-    const trailing = afterQuote || (ctx.end && before?.text === ',');
+    // "But to prevent problems, he said, officials should be vigilant": an aside between commas, mid-sentence
+    const aside = before?.text === ',' && resumesAfter(view, ctx.next);
+    const trailing = afterQuote || (before?.text === ',' && (ctx.end || aside));
     if (onlyTrailing && !trailing) continue;
     const content = trailing ? aroundAside(view, s, contentBefore(view, s, subject[0]), ctx.next) : contentAfter(view, s, ctx.next + particle);
     if (!content) continue;
