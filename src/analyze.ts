@@ -1,5 +1,5 @@
 import { detect } from './detect/index.js';
-import { detectLanguage, ingest, sha256, SUPPORTED_LANGUAGES, type ArticleInput } from './ingest/index.js';
+import { detectLanguage, ingest, SUPPORTED_LANGUAGES, type ArticleInput } from './ingest/index.js';
 import { buildReport } from './report/build.js';
 import type { Report } from './report/schema.js';
 import { resolve } from './resolve/index.js';
@@ -27,7 +27,6 @@ export function analyze(input: ArticleInput | string, options: AnalyzeOptions = 
   const resolved = supported ? resolve(doc, detect(doc, { model: options.model })) : { claims: [], entities: [], unattributed: [] };
   const warnings = supported ? [] : [`language ${language} is not supported: only English is analysed`];
   return buildReport(doc, resolved, {
-    sha256: sha256(given.html ?? given.text ?? ''),
     language,
     supported,
     warnings,

@@ -36,6 +36,8 @@ export interface Quote extends Span {
 
 export interface Article {
   id: string;
+  /** SHA-256 of the input as given (the HTML for a page), hex: the document's identity in the report. */
+  sha256: string;
   text: string;
   format: 'text' | 'html';
   title?: string;

@@ -66,7 +66,10 @@ function context(view: DocView, s: Sentence, v: number, verb: VerbCue): Context 
   };
 }
 
-/** The cue's own words: the verb, its particle, and the verb group before it ("has also learned", "did not say"), as PolNeAR marks cues. */
+/**
+ * The cue's own words, as PolNeAR marks cues: the verb, its particle, and the verb group before it ("has also
+ * learned", "did not say").
+ */
 function cueSpan(view: DocView, v: number, extra: number): Span {
   const { pos, except } = cues.verbGroup;
   let a = v;

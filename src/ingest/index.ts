@@ -25,8 +25,10 @@ export function ingest(input: ArticleInput): Article {
   const html = input.html !== undefined || looksLikeHtml(raw);
   const { text, title } = html ? extractHtml(raw) : { text: raw, title: undefined };
   if (!text.trim()) throw new InputError('no article text found in the HTML');
+  const digest = sha256(raw);
   return {
-    id: input.id ?? sha256(raw).slice(0, 12),
+    id: input.id ?? digest.slice(0, 12),
+    sha256: digest,
     text,
     format: html ? 'html' : 'text',
     title,

@@ -12,7 +12,6 @@ export interface Resolved {
 }
 
 export interface DocumentInfo {
-  sha256: string;
   language: string;
   supported: boolean;
   warnings: string[];
@@ -51,7 +50,7 @@ export function buildReport(doc: Doc, resolved: Resolved, info: DocumentInfo): R
     engine: { name: 'claimtrace', version: ENGINE_VERSION },
     document: {
       id: doc.id,
-      sha256: info.sha256,
+      sha256: doc.sha256,
       chars: doc.text.length,
       format: doc.format,
       language: info.language,
