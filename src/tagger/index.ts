@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { DocView } from '../detect/doc-view.js';
 import { passive } from '../detect/verbs.js';
 import { MODELS_DIR } from '../paths.js';
-import { overlap, textOrder } from '../spans.js';
+import { overlap, SpanIndex, textOrder } from '../spans.js';
 import type { Cue } from '../types.js';
 import { runs, tokenFacts } from './features.js';
 import { deserialize, tag, type TaggerModel } from './model.js';
@@ -41,21 +41,31 @@ export function learnedCues(view: DocView, rules: Cue[], model: TaggerModel = sh
   const tagged = tag(model, facts);
   const sources = runs(tagged.source.labels);
   const out = [...rules];
+  const position = new Map(rules.map((r, i) => [r, i]));
+  const ruleCues = new SpanIndex(rules.flatMap((r) => (r.cue ? [{ span: r.cue, item: r }] : [])));
   const taken = new Set<Cue>();
+  // cues and sources both come in text order: one pointer finds each cue's neighbours, in linear time overall
+  let next = 0;
   for (const { cue: [from, to], content } of tagged.contents) {
     if (!content) continue;
     const cueSpan = view.charSpan(from, to);
     const contentSpan = view.charSpan(content.start, content.end + 1);
+    while (next < sources.length && sources[next][1] <= from) next++;
     // the source nearest the cue in its sentence: before it first ("X said"), then after it ("said X")
-    const inSentence = ([a]: [number, number]) => facts.sentence[a] === facts.sentence[from];
-    const source = sources.filter((r) => r[1] <= from && inSentence(r)).pop() ?? sources.find((r) => r[0] >= to && inSentence(r));
+    const inSentence = (r: [number, number] | undefined) => r && facts.sentence[r[0]] === facts.sentence[from] ? r : undefined;
+    let after = next;
+    while (after < sources.length && sources[after][0] < to) after++;
+    const source = inSentence(sources[next - 1]) ?? inSentence(sources[after]);
     // a source is somebody: a name, a noun or a pronoun, not "both" or "all" alone
     const somebody = source && tokens.slice(source[0], source[1]).some((t) => NOMINAL.has(t.pos));
     const mention = source ? view.charSpan(source[0], source[1]) : null;
     let gain = 0;
     for (let i = from; i < to; i++) gain += tagged.cue.gains[i];
     const confidence = confidenceOf(gain);
-    const rule = rules.find((r) => !taken.has(r) && r.cue && overlap(r.cue, cueSpan) > 0);
+    const rule = ruleCues
+      .overlapping(cueSpan)
+      .filter((r) => !taken.has(r))
+      .sort((a, b) => position.get(a)! - position.get(b)!)[0];
     const head = tokens.slice(from, to).find((t) => t.lemma !== t.lower) ?? tokens[from];
     // "the plan was criticised": in the passive, the subject before the verb is not who reports
     const agentless = passive(view, doc.sentences[facts.sentence[from]], head.index);
@@ -63,7 +73,7 @@ export function learnedCues(view: DocView, rules: Cue[], model: TaggerModel = sh
       taken.add(rule);
       const sameSource = mention && rule.mention && overlap(rule.mention, mention) > 0;
       const refined = { of: rule.content, cue: { ...cueSpan, lemma: head.lemma }, content: contentSpan, mention: sameSource ? mention : rule.mention };
-      out[out.indexOf(rule)] = { ...rule, refined, confidence: Math.max(rule.confidence, confidence) };
+      out[position.get(rule)!] = { ...rule, refined, confidence: Math.max(rule.confidence, confidence) };
     } else if (mention && somebody && confidence >= MIN_LEARNED && !agentless) {
       out.push({ pattern: 'learned', cue: { ...cueSpan, lemma: head.lemma }, mention, content: contentSpan, confidence });
     }
