@@ -30,6 +30,13 @@ describe('resolution rules', () => {
     expect(claims(text).map((c) => [c.source, c.type, c.mention])).toEqual([['Eastbrook City Council', 'government', 'the council']]);
   });
 
+  it('a long document finds a full name thousands of words back, through its index of words', () => {
+    // far more than the 4,000 tokens walked back token by token; "Antunes" also stands alone in between
+    const filler = Array.from({ length: 900 }, (_, i) => `Crews checked pier ${i} twice${i === 450 ? ' for Antunes' : ''}.`).join(' ');
+    const text = `Porto Azul president Miguel Antunes met the crews on Monday. ${filler} Antunes said the pier was safe.`;
+    expect(claims(text).map((c) => [c.source, c.mention])).toEqual([['Miguel Antunes', 'Antunes']]);
+  });
+
   it('a surname alone resolves to the full name', () => {
     const text = 'Fuad Basya, a military spokesman, said a warship was deployed. Basya said the rescue took six hours.';
     const report = analyze(text);

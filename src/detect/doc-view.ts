@@ -11,6 +11,9 @@ export function viewOf(doc: Doc): DocView {
 
 const LETTER = /[\p{L}\p{N}]/u;
 
+/** Up to this many tokens back, walking is cheaper than building an index of the document's words. */
+const WALK = 4000;
+
 /** Running count of letters and digits before each offset; ASCII is settled by its code, the rest by LETTER. */
 function countLetters(text: string): Int32Array {
   const before = new Int32Array(text.length + 1);
@@ -36,6 +39,7 @@ export class DocView {
   private readonly quoteOf: Int32Array;
   private readonly closingAt: Map<number, Quote>;
   private lettersBefore?: Int32Array;
+  private byLower?: Map<string, number[]>;
 
   constructor(readonly doc: Doc) {
     this.tokens = doc.tokens;
@@ -87,6 +91,29 @@ export class DocView {
     let to = lo;
     while (to < this.tokens.length && this.tokens[to].start < span.end) to++;
     return [lo, to];
+  }
+
+  /**
+   * Indices from `before - 1` down to `lowest` of the tokens whose lowercase form is `lower`, nearest first. An
+   * article is walked back token by token; a long document is indexed once, so that looking back stays linear.
+   */
+  *earlier(lower: string, before: number, lowest = 0): Generator<number> {
+    if (before - lowest <= WALK) {
+      for (let i = before - 1; i >= lowest; i--) if (this.tokens[i].lower === lower) yield i;
+      return;
+    }
+    if (!this.byLower) {
+      this.byLower = new Map();
+      for (const t of this.tokens) {
+        const list = this.byLower.get(t.lower);
+        if (list) list.push(t.index);
+        else this.byLower.set(t.lower, [t.index]);
+      }
+    }
+    const list = this.byLower.get(lower) ?? [];
+    let k = list.length - 1;
+    while (k >= 0 && list[k] >= before) k--;
+    for (; k >= 0 && list[k] >= lowest; k--) yield list[k];
   }
 
   /** Letters and digits in a span (a letter outside the BMP counts two, as in a string's length). */

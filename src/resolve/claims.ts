@@ -63,8 +63,7 @@ function introduceSubject(view: DocView, registry: Registry, at: number): void {
     if (!np || tokens[np[1] - 1].start >= at || !tokens.slice(np[0], np[1]).some((t) => t.pos === 'PROPN')) continue;
     const span = view.charSpan(np[0], np[1]);
     const [info] = describeMention(tokens.slice(np[0], np[1]));
-    const latest = registry.entities.filter((e) => e.type === 'person').reduce((m, e) => Math.max(m, e.last), -1);
-    if (info?.type === 'person' && info.form === 'name' && span.start > latest) registry.resolve(info, span);
+    if (info?.type === 'person' && info.form === 'name' && span.start > registry.latestPerson) registry.resolve(info, span);
     return;
   }
 }
@@ -76,11 +75,11 @@ const HEAD_REACH = 400;
  * The nearest name before `at` (at most `reach` tokens back), of two to `words` capitalised words, whose last
  * word passes `ends`, read as a mention: what a surname or a definite description may shorten.
  */
-function earlierName(view: DocView, at: number, ends: (t: Token) => boolean, words: number, reach = Infinity): { info: MentionInfo; span: Span } | null {
+function earlierName(view: DocView, at: number, word: string, ends: (t: Token) => boolean, words: number, reach = Infinity): { info: MentionInfo; span: Span } | null {
   const { tokens } = view;
   const capitalName = (t: Token) => /^\p{Lu}/u.test(t.text) && t.pos === 'PROPN';
   const [before] = view.tokenRange({ start: at, end: at });
-  for (let i = before - 1; i > 0 && i >= before - reach; i--) {
+  for (const i of view.earlier(word, before, Math.max(1, before - reach))) {
     if (!ends(tokens[i])) continue;
     let first = i;
     while (first > 0 && i - first < words - 1 && capitalName(tokens[first - 1])) first--;
@@ -96,8 +95,8 @@ function earlierName(view: DocView, at: number, ends: (t: Token) => boolean, wor
  * the fullest earlier name ending in it, even when that person was not yet cited.
  */
 function introduceFullName(view: DocView, registry: Registry, surname: string, at: number): void {
-  if (registry.entities.some((e) => e.type === 'person' && e.name.split(' ').pop() === surname)) return;
-  const found = earlierName(view, at, (t) => t.text === surname, 4);
+  if (registry.hasPersonEndingIn(surname)) return;
+  const found = earlierName(view, at, surname.toLowerCase(), (t) => t.text === surname, 4);
   if (found?.info.type === 'person' && found.info.name.endsWith(surname)) registry.resolve(found.info, found.span);
 }
 
@@ -106,8 +105,8 @@ function introduceFullName(view: DocView, registry: Registry, surname: string, a
  * nearest earlier name ending in its head noun, even when that name was not yet cited.
  */
 function introduceNamedHead(view: DocView, registry: Registry, head: string, at: number): void {
-  if (registry.entities.some((e) => e.descriptions.has(head) || e.name.toLowerCase().endsWith(` ${head}`))) return;
-  const found = earlierName(view, at, (t) => t.lower === head && t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text), 5, HEAD_REACH);
+  if (registry.knowsHead(head)) return;
+  const found = earlierName(view, at, head, (t) => t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text), 5, HEAD_REACH);
   if (found?.info.form === 'name' && found.info.type !== 'person') registry.resolve(found.info, found.span);
 }
 

@@ -46,12 +46,57 @@ function pronounFits(pronoun: string, e: Entity): boolean {
   return e.type !== 'person' && !e.plural;
 }
 
-/** Entities of an article, in the order they are first cited, with the coreference rules that find them again. */
+/** What the lookups read of an entity's name, worked out once when it is created. */
+interface NameFacts {
+  index: number;
+  words: string[];
+  surname: string;
+}
+
+/** `map[key]`, the list, in creation order. */
+function listed<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [item]);
+  else if (list[list.length - 1] !== item) list.push(item);
+}
+
+/**
+ * Entities of an article, in the order they are first cited, with the coreference rules that find them again.
+ * Names are looked up through indexes, so that a long document with thousands of sources stays linear.
+ */
 export class Registry {
   readonly entities: Entity[] = [];
+  private readonly facts = new Map<Entity, NameFacts>();
+  /** Each key's first entity (keys only ever grow). */
+  private readonly keyOwner = new Map<string, Entity>();
+  private readonly initialsOwner = new Map<string, Entity>();
+  private readonly bySurname = new Map<string, Entity[]>();
+  private readonly byWord = new Map<string, Entity[]>();
+  private readonly personLastWords = new Set<string>();
+  private readonly describedHeads = new Set<string>();
+  private readonly nameEnds = new Set<string>();
+  /** Where a person was last mentioned, any person. */
+  latestPerson = -1;
+
+  /** Whether a person's name ends in this word, as the article has cited them so far. */
+  hasPersonEndingIn(word: string): boolean {
+    return this.personLastWords.has(word);
+  }
+
+  /** Whether some entity was described with this head noun, or has a name of several words ending in it. */
+  knowsHead(head: string): boolean {
+    if (head.includes(' ')) return this.entities.some((e) => e.descriptions.has(head) || e.name.toLowerCase().endsWith(` ${head}`));
+    return this.describedHeads.has(head) || this.nameEnds.has(head);
+  }
 
   private byKey(key: string): Entity | undefined {
-    return this.entities.find((e) => e.keys.has(key));
+    return this.keyOwner.get(key);
+  }
+
+  private addKey(entity: Entity, key: string): void {
+    entity.keys.add(key);
+    const owner = this.keyOwner.get(key);
+    if (!owner || this.facts.get(owner)!.index > this.facts.get(entity)!.index) this.keyOwner.set(key, entity);
   }
 
   private latest(fits: (e: Entity) => boolean, before: number): Entity | undefined {
@@ -81,8 +126,10 @@ export class Registry {
     entity ??= this.create(info);
     if (span) entity.mentions.push(span);
     entity.last = Math.max(entity.last, at);
+    if (entity.type === 'person') this.latestPerson = Math.max(this.latestPerson, entity.last);
     entity.descriptions.add(info.head);
-    for (const alias of info.aliases) entity.keys.add(normalize(alias));
+    this.describedHeads.add(info.head);
+    for (const alias of info.aliases) this.addKey(entity, normalize(alias));
     return entity;
   }
 
@@ -92,22 +139,27 @@ export class Registry {
     if (exact) return exact;
     const short = acronym(info.name);
     if (short) {
-      const match = this.entities.find((e) => initials(e.name) === short);
+      const match = this.initialsOwner.get(short);
       if (match) return match;
     }
     const words = key.split(' ');
     if (words.length === 1) {
       // "Basya" after "Fuad Basya", "the Gazette" after "The Calder Gazette"
-      const named = this.latest((e) => e.type !== 'vague' && e.type !== 'anonymous' && surname(e.name) === key, Infinity);
+      let named: Entity | undefined;
+      for (const e of this.bySurname.get(key) ?? []) if (e.type !== 'vague' && e.type !== 'anonymous' && (!named || e.last > named.last)) named = e;
       if (named) return named;
     }
-    // "National Interest" and "The National Interest", "Civil Defense Authority" inside a longer name
-    return this.entities.find((e) => {
-      if (e.type !== info.type && info.type !== 'person') return false;
-      const other = normalize(e.name).split(' ');
-      const [small, big] = words.length <= other.length ? [words, other] : [other, words];
-      return small.length >= 2 && small.every((w) => big.includes(w));
-    });
+    // "National Interest" and "The National Interest", "Civil Defense Authority" inside a longer name: the two
+    // share at least two words, so only entities sharing one are candidates
+    const candidates = new Set(words.flatMap((w) => this.byWord.get(w) ?? []));
+    return [...candidates]
+      .sort((a, b) => this.facts.get(a)!.index - this.facts.get(b)!.index)
+      .find((e) => {
+        if (e.type !== info.type && info.type !== 'person') return false;
+        const other = this.facts.get(e)!.words;
+        const [small, big] = words.length <= other.length ? [words, other] : [other, words];
+        return small.length >= 2 && small.every((w) => big.includes(w));
+      });
   }
 
   private create(info: MentionInfo): Entity {
@@ -117,12 +169,23 @@ export class Registry {
       type: info.type,
       plural: info.plural,
       mentions: [],
-      keys: new Set([normalize(info.name)]),
+      keys: new Set(),
       last: 0,
       descriptions: new Set(),
     };
-    if (info.type === 'person' && info.form === 'name') entity.keys.add(surname(info.name));
+    const norm = normalize(info.name);
+    const facts = { index: this.entities.length, words: norm.split(' '), surname: surname(info.name) };
+    this.facts.set(entity, facts);
     this.entities.push(entity);
+    this.addKey(entity, norm);
+    if (info.type === 'person' && info.form === 'name') this.addKey(entity, facts.surname);
+    const short = initials(info.name);
+    if (!this.initialsOwner.has(short)) this.initialsOwner.set(short, entity);
+    listed(this.bySurname, facts.surname, entity);
+    for (const w of facts.words) listed(this.byWord, w, entity);
+    if (entity.type === 'person') this.personLastWords.add(info.name.split(' ').pop()!);
+    const lower = info.name.toLowerCase();
+    if (lower.includes(' ')) this.nameEnds.add(lower.slice(lower.lastIndexOf(' ') + 1));
     return entity;
   }
 }
