@@ -14,23 +14,21 @@ const LETTER = /[\p{L}\p{N}]/u;
 /** Up to this many tokens back, walking is cheaper than building an index of the document's words. */
 const WALK = 4000;
 
-/** Running count of letters and digits before each offset; ASCII is settled by its code, the rest by LETTER. */
-function countLetters(text: string): Int32Array {
-  const before = new Int32Array(text.length + 1);
-  for (let i = 0; i < text.length; i++) {
+/** Letters and digits in text[start, end); ASCII is settled by its code, the rest by LETTER. */
+function countLetters(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    const next = text.charCodeAt(i + 1);
-    let letter: boolean;
-    if (c < 128) letter = (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
-    else if (c >= 0xd800 && c < 0xdc00 && next >= 0xdc00 && next < 0xe000) {
+    const next = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+    if (c < 128) {
+      if ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122)) n++;
+    } else if (c >= 0xd800 && c < 0xdc00 && next >= 0xdc00 && next < 0xe000) {
       // a surrogate pair: both halves count when the code point is a letter
-      letter = LETTER.test(text.slice(i, i + 2));
-      before[i + 1] = before[i] + (letter ? 1 : 0);
+      if (LETTER.test(text.slice(i, i + 2))) n += 2;
       i++;
-    } else letter = LETTER.test(text[i]);
-    before[i + 1] = before[i] + (letter ? 1 : 0);
+    } else if (LETTER.test(text[i])) n++;
   }
-  return before;
+  return n;
 }
 
 /** Read-only helpers over one segmented document, shared by the cue patterns. */
@@ -38,7 +36,6 @@ export class DocView {
   readonly tokens: Token[];
   private readonly quoteOf: Int32Array;
   private readonly closingAt: Map<number, Quote>;
-  private lettersBefore?: Int32Array;
   private byLower?: Map<string, number[]>;
 
   constructor(readonly doc: Doc) {
@@ -118,8 +115,7 @@ export class DocView {
 
   /** Letters and digits in a span (a letter outside the BMP counts two, as in a string's length). */
   letters(span: Span): number {
-    this.lettersBefore ??= countLetters(this.doc.text);
-    return this.lettersBefore[span.end] - this.lettersBefore[span.start];
+    return countLetters(this.doc.text, span.start, span.end);
   }
 
   charSpan(from: number, to: number): Span {

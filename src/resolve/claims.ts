@@ -131,9 +131,11 @@ export function resolveClaims(view: DocView, found: Cue[], registry: Registry): 
       if (info.form === 'description' && info.definite && cue.mention) introduceNamedHead(view, registry, info.head, cue.mention.start);
       const entity = registry.resolve(info, cue.mention);
       if (!entity) continue;
-      const said = [cue.content, ...(cue.cue ? [cue.cue] : [])];
+      const said = cue.cue ? [cue.content, cue.cue] : [cue.content];
       const confidence = cue.confidence * (info.form === 'name' ? 1 : 0.9);
-      claims.push({ ...cue, confidence, entity, via: [], kind: kindOf(view, cue.content), hedges: hedgesIn(view, said), sentence: sentenceSpan(doc, [...said, ...(cue.mention ? [cue.mention] : [])]) });
+      const { pattern, content, mention, refined } = cue;
+      const sentence = sentenceSpan(doc, mention ? [...said, mention] : said);
+      claims.push({ pattern, cue: cue.cue, mention, content, confidence, refined, entity, via: [], kind: kindOf(view, content), hedges: hedgesIn(view, said), sentence });
     }
   }
   return nest(claims);

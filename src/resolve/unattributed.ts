@@ -2,6 +2,14 @@ import { overlap, SpanIndex, touching } from '../spans.js';
 import type { Doc, Span } from '../types.js';
 import type { Claim } from './claims.js';
 
+/** `/\w/.test(s)`, without a regex: this runs for every token of every sentence. */
+function hasWordChar(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95) return true;
+  }
+  return false;
+}
 
 /**
  * Sentences that assert something checkable and cite no one: a verb, and a number, a name or enough
@@ -18,7 +26,7 @@ export function unattributed(doc: Doc, claims: Claim[]): Span[] {
     const quoted = touching(doc.quotes, s).reduce((n, q) => n + overlap(q, s), 0);
     if (quoted > 0.5 * (s.end - s.start)) continue;
     const tokens = doc.tokens.slice(s.tokenStart, s.tokenEnd);
-    const words = tokens.filter((t) => /\w/.test(t.text)).length;
+    const words = tokens.filter((t) => hasWordChar(t.text)).length;
     const verb = tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
     const specific = tokens.some((t) => t.pos === 'NUM' || (t.pos === 'PROPN' && t.index > s.tokenStart));
     if (verb && words >= 4 && (specific || words >= 8)) out.push({ start: s.start, end: s.end });
