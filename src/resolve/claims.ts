@@ -73,7 +73,8 @@ const HEAD_REACH = 400;
 
 /**
  * The nearest name before `at` (at most `reach` tokens back), of two to `words` capitalised words, whose last
- * word passes `ends`, read as a mention: what a surname or a definite description may shorten.
+ * word is `word` (in lowercase) and passes `ends`, read as a mention: what a surname or a definite description
+ * may shorten.
  */
 function earlierName(view: DocView, at: number, word: string, ends: (t: Token) => boolean, words: number, reach = Infinity): { info: MentionInfo; span: Span } | null {
   const { tokens } = view;

@@ -53,7 +53,7 @@ interface NameFacts {
   surname: string;
 }
 
-/** `map[key]`, the list, in creation order. */
+/** Adds `item` once to the list under `key`; lists keep entities in the order they were created. */
 function listed<T>(map: Map<string, T[]>, key: string, item: T): void {
   const list = map.get(key);
   if (!list) map.set(key, [item]);
@@ -83,9 +83,8 @@ export class Registry {
     return this.personLastWords.has(word);
   }
 
-  /** Whether some entity was described with this head noun, or has a name of several words ending in it. */
+  /** Whether some entity was described with this head noun (one word), or has a name of several words ending in it. */
   knowsHead(head: string): boolean {
-    if (head.includes(' ')) return this.entities.some((e) => e.descriptions.has(head) || e.name.toLowerCase().endsWith(` ${head}`));
     return this.describedHeads.has(head) || this.nameEnds.has(head);
   }
 
