@@ -25,6 +25,17 @@ function midSentenceName(tokens: Token[], i: number): boolean {
   return !/^["“'‘:(\[—–-]$/.test(prev.text) && prev.end < t.start;
 }
 
+/**
+ * "Trump's" as wink returns it once it has met the word whole ("It was Trump's."): its cache of words outlives the
+ * document, so the same article would split differently after others. Split the way wink does on first sight.
+ */
+function possessor(value: string): string | null {
+  const n = value.length;
+  if (n < 3 || (value.charCodeAt(n - 1) | 32) !== 115) return null; // s or S
+  const mark = value.charCodeAt(n - 2);
+  return (mark === 39 || mark === 0x2019) && /\p{L}/u.test(value[n - 3]) ? value.slice(0, n - 2) : null;
+}
+
 export interface Tokenized {
   tokens: Token[];
   /** Wink's sentence boundaries as token index ranges [start, end). */
@@ -38,22 +49,31 @@ export function tokenize(text: string): Tokenized {
   const values = all.out(its.value) as string[];
   const tags = all.out(its.pos) as string[];
   const tokens: Token[] = [];
+  const push = (value: string, start: number, pos: string) => {
+    const lower = value.toLowerCase();
+    // the engine needs lemmas only to find reporting verbs: a table of their forms spares wink's lemmatiser
+    tokens.push({ index: tokens.length, start, end: start + value.length, text: value, lower, lemma: cues.forms.get(lower) ?? lower, pos });
+  };
+  // each wink token's first and one-past-last token of ours: a possessive may become two
   const keep = new Int32Array(values.length);
+  const after = new Int32Array(values.length);
   let at = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     const start = text.indexOf(value, at);
     at = start + value.length;
-    if (tags[i] === 'SPACE') {
-      keep[i] = -1;
-      continue;
+    keep[i] = tags[i] === 'SPACE' ? -1 : tokens.length;
+    if (tags[i] !== 'SPACE') {
+      // Acronyms such as WHO or AFP are names, whatever the tagger guessed from their lowercase twins.
+      const pos = startsUpper(value) && ACRONYM.test(value) ? 'PROPN' : tags[i];
+      const owner = possessor(value);
+      if (owner) {
+        // wink tags a word it met whole as a name; on first sight it tags "nation" in "nation's" a noun
+        push(owner, start, pos === 'PROPN' && !startsUpper(owner) ? 'NOUN' : pos);
+        push(value.slice(owner.length), start + owner.length, 'PART');
+      } else push(value, start, pos);
     }
-    keep[i] = tokens.length;
-    // Acronyms such as WHO or AFP are names, whatever the tagger guessed from their lowercase twins.
-    const pos = startsUpper(value) && ACRONYM.test(value) ? 'PROPN' : tags[i];
-    const lower = value.toLowerCase();
-    // the engine needs lemmas only to find reporting verbs: a table of their forms spares wink's lemmatiser
-    tokens.push({ index: tokens.length, start, end: at, text: value, lower, lemma: cues.forms.get(lower) ?? lower, pos });
+    after[i] = tokens.length;
   }
   const sentences: Array<[number, number]> = [];
   doc.sentences().each((s: { out: (x: unknown) => unknown }) => {
@@ -62,7 +82,7 @@ export function tokenize(text: string): Tokenized {
     while (a <= last && keep[a] < 0) a++;
     let b = last;
     while (b >= a && keep[b] < 0) b--;
-    if (a <= b) sentences.push([keep[a], keep[b] + 1]);
+    if (a <= b) sentences.push([keep[a], after[b]]);
   });
   for (const [a, b] of sentences) for (let i = a + 1; i < b; i++) if (midSentenceName(tokens, i)) tokens[i].pos = 'PROPN';
   return { tokens, sentences };
