@@ -134,6 +134,7 @@ export function resolveClaims(view: DocView, found: Cue[], registry: Registry): 
       if (!entity) continue;
       const said = cue.cue ? [cue.content, cue.cue] : [cue.content];
       const confidence = cue.confidence * (info.form === 'name' ? 1 : 0.9);
+      // field by field: cues come in many shapes, and V8 copies a spread of them slowly (a fifth of resolution)
       const { pattern, content, mention, refined } = cue;
       const sentence = sentenceSpan(doc, mention ? [...said, mention] : said);
       claims.push({ pattern, cue: cue.cue, mention, content, confidence, refined, entity, via: [], kind: kindOf(view, content), hedges: hedgesIn(view, said), sentence });
