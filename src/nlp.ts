@@ -62,8 +62,9 @@ export function tokenize(text: string): Tokenized {
     const value = values[i];
     const start = text.indexOf(value, at);
     at = start + value.length;
-    keep[i] = tags[i] === 'SPACE' ? -1 : tokens.length;
-    if (tags[i] !== 'SPACE') {
+    const space = tags[i] === 'SPACE';
+    keep[i] = space ? -1 : tokens.length;
+    if (!space) {
       // Acronyms such as WHO or AFP are names, whatever the tagger guessed from their lowercase twins.
       const pos = startsUpper(value) && ACRONYM.test(value) ? 'PROPN' : tags[i];
       const owner = possessor(value);

@@ -263,9 +263,9 @@ export function verbCues(view: DocView, s: Sentence): Cue[] {
     if (!subject || !fitsClass(tokens[subject[1] - 1], verb)) continue;
     const before = subject[0] > s.tokenStart ? tokens[subject[0] - 1] : undefined;
     const afterQuote = !!before && view.isQuoteMark(subject[0] - 1) && endsClause(view, subject[0] - 1) && !ctx.that && !ctx.colon;
-    // "But to prevent problems, he said, officials should be vigilant": an aside between commas, mid-sentence
-    const aside = before?.text === ',' && resumesAfter(view, ctx.next);
-    const trailing = afterQuote || (before?.text === ',' && (ctx.end || aside));
+    // after a comma the cue closes its sentence, or is an aside the claim resumes after ("But to prevent
+    // problems, he said, officials should be vigilant")
+    const trailing = afterQuote || (before?.text === ',' && (ctx.end || resumesAfter(view, ctx.next)));
     if (onlyTrailing && !trailing) continue;
     const content = trailing ? aroundAside(view, s, contentBefore(view, s, subject[0]), ctx.next) : contentAfter(view, s, ctx.next + particle);
     if (!content) continue;
