@@ -42,13 +42,33 @@ export interface Tokenized {
   sentences: Array<[number, number]>;
 }
 
+/**
+ * wink reads a long text more slowly per word than a short one (a 160 KB text costs it half again as much per
+ * word as 16 KB), so a long text goes to it in pieces that end at a line break. Every line is a paragraph and
+ * sentences never cross paragraphs, so the pieces change no sentence; an article up to this size is one piece.
+ */
+const PIECE = 8_000;
+
 /** Tokens with character offsets, found in order in `text` so that they index it exactly. */
 export function tokenize(text: string): Tokenized {
-  const doc = nlp.readDoc(text);
+  const out: Tokenized = { tokens: [], sentences: [] };
+  for (let start = 0; start < text.length; ) {
+    const cut = start + PIECE < text.length ? text.indexOf('\n', start + PIECE) : -1;
+    const end = cut < 0 ? text.length : cut + 1;
+    readPiece(text, start, end, out);
+    start = end;
+  }
+  for (const [a, b] of out.sentences) for (let i = a + 1; i < b; i++) if (midSentenceName(out.tokens, i)) out.tokens[i].pos = 'PROPN';
+  return out;
+}
+
+/** wink's tokens and sentences of text[from, to), appended to `out` with offsets into the whole text. */
+function readPiece(text: string, from: number, to: number, out: Tokenized): void {
+  const doc = nlp.readDoc(from === 0 && to === text.length ? text : text.slice(from, to));
   const all = doc.tokens();
   const values = all.out(its.value) as string[];
   const tags = all.out(its.pos) as string[];
-  const tokens: Token[] = [];
+  const { tokens, sentences } = out;
   const push = (value: string, start: number, pos: string) => {
     const lower = value.toLowerCase();
     // the engine needs lemmas only to find reporting verbs: a table of their forms spares wink's lemmatiser
@@ -57,7 +77,7 @@ export function tokenize(text: string): Tokenized {
   // each wink token's first and one-past-last token of ours: a possessive may become two
   const keep = new Int32Array(values.length);
   const after = new Int32Array(values.length);
-  let at = 0;
+  let at = from;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     const start = text.indexOf(value, at);
@@ -76,7 +96,6 @@ export function tokenize(text: string): Tokenized {
     }
     after[i] = tokens.length;
   }
-  const sentences: Array<[number, number]> = [];
   doc.sentences().each((s: { out: (x: unknown) => unknown }) => {
     const [first, last] = s.out(its.span) as [number, number];
     let a = first;
@@ -85,6 +104,4 @@ export function tokenize(text: string): Tokenized {
     while (b >= a && keep[b] < 0) b--;
     if (a <= b) sentences.push([keep[a], after[b]]);
   });
-  for (const [a, b] of sentences) for (let i = a + 1; i < b; i++) if (midSentenceName(tokens, i)) tokens[i].pos = 'PROPN';
-  return { tokens, sentences };
 }

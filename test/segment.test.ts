@@ -77,4 +77,15 @@ describe('tokens', () => {
     expect(read(article)).toEqual(first);
     expect(first.slice(3, 7)).toEqual([['Mr.', 'PROPN'], ['Trump', 'PROPN'], ["'s", 'PART'], ['RT', 'PROPN']]);
   });
+
+  it('are read from a long text in pieces with the offsets and sentences the text has as a whole', () => {
+    const paragraphs = Array.from({ length: 400 }, (_, i) => `Hale said the council would vote on item ${i}. "It is long overdue," she told reporters.`);
+    const text = paragraphs.join('\n\n');
+    const { tokens, sentences } = tokenize(text);
+    expect(text.length).toBeGreaterThan(30_000);
+    expect(tokens.every((t, i) => t.index === i && text.slice(t.start, t.end) === t.text)).toBe(true);
+    const ends = ({ tokens: ts, sentences: ss }: ReturnType<typeof tokenize>) => ss.map(([a, b]) => [ts[a].text, ts[b - 1].text]);
+    expect(ends({ tokens, sentences })).toEqual(paragraphs.flatMap((p) => ends(tokenize(p))));
+    expect(sentences.map(([a, b]) => text.slice(tokens[a].start, tokens[b - 1].end)).slice(-2)).toEqual(['Hale said the council would vote on item 399.', '"It is long overdue," she told reporters.']);
+  });
 });

@@ -170,13 +170,17 @@ function cueReach(f: TokenFacts, cueLabels: Uint8Array): CueReach {
   return { left, right, since, inside };
 }
 
-/** Collects feature hashes position by position into one flat array. */
+/**
+ * Collects feature hashes position by position into one flat array, sized up front for `perToken` features a
+ * position: a long document's sequence runs to megabytes, and growing and trimming copies would allocate it thrice.
+ */
 class SequenceBuilder {
-  private hashes = new Uint32Array(1 << 16);
+  private hashes: Uint32Array;
   private size = 0;
   readonly offsets: Uint32Array;
-  constructor(n: number) {
+  constructor(n: number, perToken: number) {
     this.offsets = new Uint32Array(n + 1);
+    this.hashes = new Uint32Array(Math.max(1, n * perToken));
   }
   add(h: number): void {
     if (this.size === this.hashes.length) {
@@ -190,13 +194,17 @@ class SequenceBuilder {
     this.offsets[i + 1] = this.size;
   }
   build(): Sequence {
-    return { hashes: this.hashes.slice(0, this.size), offsets: this.offsets };
+    return { hashes: this.size === this.hashes.length ? this.hashes : this.hashes.slice(0, this.size), offsets: this.offsets };
   }
 }
 
 const NONE = 0x5bd1e995;
 const at = (xs: Uint32Array, i: number) => (i >= 0 && i < xs.length ? xs[i] : NONE);
 const atLabel = (xs: Uint8Array, i: number) => (i >= 0 && i < xs.length ? xs[i] : 7);
+
+/** How many hashes tokenFeatures and reachFeatures add per token. */
+const TOKEN_FEATURES = 27;
+const REACH_FEATURES = 15;
 
 /** Features every layer reads: the word and its neighbours, tags, shape, lexicon, quotation, place, the rules. */
 function tokenFeatures(out: SequenceBuilder, f: TokenFacts, i: number): void {
@@ -257,7 +265,7 @@ function reachFeatures(out: SequenceBuilder, f: TokenFacts, reach: CueReach, i: 
 
 /** The features of every token, as the cue layer reads them; each layer has its own weights for them. */
 export function tokenSequence(f: TokenFacts): Sequence {
-  const out = new SequenceBuilder(f.n);
+  const out = new SequenceBuilder(f.n, TOKEN_FEATURES);
   for (let i = 0; i < f.n; i++) {
     tokenFeatures(out, f, i);
     out.close(i);
@@ -267,7 +275,7 @@ export function tokenSequence(f: TokenFacts): Sequence {
 
 /** The source layer's features: each token's own, then where it stands against the cue layer's cues. */
 export function sourceSequence(f: TokenFacts, tokens: Sequence, cueLabels: Uint8Array): Sequence {
-  const out = new SequenceBuilder(f.n);
+  const out = new SequenceBuilder(f.n, TOKEN_FEATURES + REACH_FEATURES);
   const reach = cueReach(f, cueLabels);
   for (let i = 0; i < f.n; i++) {
     for (let k = tokens.offsets[i]; k < tokens.offsets[i + 1]; k++) out.add(tokens.hashes[k]);
