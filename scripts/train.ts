@@ -66,4 +66,4 @@ score('PolNeAR dev, the tagger alone:', (text) => {
     ],
   };
 });
-if (out === TAGGER_FILE) score('PolNeAR dev, analyze() with the model (claimtrace analyze --model):', (text) => analyze(text, { model: true }));
+if (out === TAGGER_FILE) score('PolNeAR dev, analyze() with the model, one entry per cue (claimtrace analyze --model --units attributions):', (text) => analyze(text, { model: true, units: 'attributions' }));

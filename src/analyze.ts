@@ -1,6 +1,7 @@
 import { detect } from './detect/index.js';
 import { detectLanguage, ingest, SUPPORTED_LANGUAGES, type ArticleInput } from './ingest/index.js';
 import { buildReport } from './report/build.js';
+import type { Units } from './report/units.js';
 import type { Report } from './report/schema.js';
 import { resolve } from './resolve/index.js';
 import { segment } from './segment/index.js';
@@ -12,6 +13,8 @@ export interface AnalyzeOptions {
   keepText?: boolean;
   /** Combine the rules with the attribution tagger trained on PolNeAR: finer spans, more attributions, a third of the speed. */
   model?: boolean;
+  /** How attributions are cut into report entries: per claim (the default) or per cue, as PARC and PolNeAR annotate. */
+  units?: Units;
 }
 
 /**
@@ -31,5 +34,6 @@ export function analyze(input: ArticleInput | string, options: AnalyzeOptions = 
     supported,
     warnings,
     carryText: article.format === 'html' || options.keepText === true,
+    units: options.units ?? 'claims',
   });
 }

@@ -6,6 +6,9 @@ export const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end
 /** Cues in text order: by their cue word, or by their content when they have none. */
 export const textOrder = (a: Cue, b: Cue) => (a.cue?.start ?? a.content.start) - (b.cue?.start ?? b.content.start);
 
+/** Claims as a reader meets them: by sentence, then by content. */
+export const readingOrder = (a: { sentence: Span; content: Span }, b: { sentence: Span; content: Span }) => a.sentence.start - b.sentence.start || a.content.start - b.content.start;
+
 /** Index of the first of `sorted` (ordered, non-overlapping spans) that ends after `at`. */
 export function firstEndingAfter(sorted: Span[], at: number): number {
   let lo = 0;

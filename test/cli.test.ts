@@ -40,6 +40,16 @@ describe('claimtrace analyze', () => {
     expect(report.attributions.map((a) => [a.source.name, a.cue?.text, a.content.text, a.pattern])).toEqual([['Union leaders', 'accused', 'the mayor of ignoring workers', 'learned']]);
   });
 
+  it('--units attributions gives one entry per cue; an unknown unit is a usage error', () => {
+    const text = '“This is a disgusting day,” said Tom Hale. “The mayor is a fraud.”';
+    const r = run(['analyze', '--units', 'attributions', '--format', 'json', '-'], text);
+    expect(r.status).toBe(0);
+    const report = ReportSchema.parse(JSON.parse(r.stdout));
+    expect([report.units, report.attributions.map((a) => a.content.text)]).toEqual(['attributions', [text]]);
+    const bad = run(['analyze', '--units', 'sentences', '-'], text);
+    expect([bad.status, bad.stderr]).toEqual([2, "error: option '--units <units>' argument 'sentences' is invalid. Allowed choices are claims, attributions.\n"]);
+  });
+
   it('renders jsonl, markdown and csv', () => {
     const file = join(SAMPLES, 'transfer-talks.txt');
     const jsonl = run(['analyze', '-f', 'jsonl', file, file]).stdout.trim().split('\n');

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { analyze, ReportSchema, type Report } from '../src/index.js';
+import { analyze, ReportSchema, SCHEMA_VERSION, type Report } from '../src/index.js';
 import { bySource } from '../src/report/render/shared.js';
 import { html } from '../src/report/render/html/index.js';
 
@@ -17,11 +17,12 @@ function hostile(): Report {
   const name = `<img src=x onerror=alert(1)>" onmouseover="alert(2)`;
   const source = { id: 's1', name, type: 'vague' as const, mentions: [{ start: 0, end: 9, text: 'Officials' }] };
   return ReportSchema.parse({
-    schemaVersion: '1.0.0',
+    schemaVersion: SCHEMA_VERSION,
     engine: { name: 'claimtrace', version: '0.0.0' },
     document: { id: '<b>id</b>', sha256: '0'.repeat(64), chars: text.length, format: 'text', language: 'eng', supported: true, title: '</title><script>alert(3)</script>', text },
     sentences: [{ index: 0, start: 0, end: 92 }, { index: 1, start: 94, end: text.length }],
     sources: [source],
+    units: 'claims',
     attributions: [
       {
         id: 'a1" onfocus="alert(4)',

@@ -142,3 +142,38 @@ describe('resolution rules', () => {
     expect(report.unattributed.map((u) => u.text)).toEqual(['The bridge opened in 1987 and carries about 60,000 vehicles a day.']);
   });
 });
+
+describe('report units', () => {
+  const view = (text: string, units: 'claims' | 'attributions') => claims(text, { units }).map((c) => [c.source, c.cue, c.kind, c.content]);
+
+  it('a quotation interrupted by its cue is one entry per sentence run as claims, one whole attribution per cue', () => {
+    const text = 'The council met on Monday. “This is a disgusting day,” said Tom Hale, head of the caucus. “The mayor is a fraud. By any definition he is.”\n\n“We will fight on.”';
+    expect(view(text, 'claims')).toEqual([
+      ['Tom Hale', 'said', 'direct', '“This is a disgusting day,”'],
+      ['Tom Hale', null, 'direct', '“The mayor is a fraud. By any definition he is.”'],
+      ['Tom Hale', null, 'direct', '“We will fight on.”'],
+    ]);
+    // the next paragraph's quotation continues the speaker, but PolNeAR gives it an attribution of its own
+    expect(view(text, 'attributions')).toEqual([
+      ['Tom Hale', 'said', 'direct', '“This is a disgusting day,” said Tom Hale, head of the caucus. “The mayor is a fraud. By any definition he is.”'],
+      ['Tom Hale', null, 'direct', '“We will fight on.”'],
+    ]);
+    const report = analyze(text, { units: 'attributions' });
+    expect(report.units).toBe('attributions');
+    expect(text.slice(report.attributions[0].sentence.start, report.attributions[0].sentence.end)).toBe('“This is a disgusting day,” said Tom Hale, head of the caucus. “The mayor is a fraud. By any definition he is.”');
+  });
+
+  it('a paraphrase that a quotation carries on is a mixed attribution', () => {
+    expect(view('Hale said that the plan was late. “We have no money.”', 'attributions')).toEqual([['Hale', 'said', 'mixed', 'that the plan was late. “We have no money.”']]);
+  });
+
+  it('one source with two cues in a sentence is one claim, and two attributions', () => {
+    const text = 'Hale said the plan was late and added that the budget was short.';
+    expect(view(text, 'claims')).toEqual([['Hale', 'said', 'indirect', 'the plan was late and added that the budget was short']]);
+    expect(view(text, 'attributions').map(([source, cue]) => [source, cue])).toEqual([
+      ['Hale', 'said'],
+      ['Hale', 'added'],
+    ]);
+    expect(analyze(text).units).toBe('claims');
+  });
+});

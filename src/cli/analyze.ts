@@ -1,11 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
-import { analyze } from '../analyze.js';
+import { analyze, type AnalyzeOptions as EngineOptions } from '../analyze.js';
 import { InputError } from '../ingest/errors.js';
 import { EXTENSIONS, render, type Format } from '../report/render/index.js';
 import { CSV_HEADER, csvRows } from '../report/render/csv.js';
 import type { Report } from '../report/schema.js';
+import type { Units } from '../report/units.js';
 import { expandInputs, type Job } from './inputs.js';
 import { InvalidArgumentError } from 'commander';
 
@@ -14,6 +15,7 @@ export interface AnalyzeOptions {
   out?: string;
   maxBytes: number;
   model?: boolean;
+  units: Units;
 }
 
 interface Outcome {
@@ -24,9 +26,9 @@ interface Outcome {
 
 const PROGRESS_FROM = 5;
 
-function run(job: Job, format: Format, model: boolean): Outcome {
+function run(job: Job, options: EngineOptions): Outcome {
   try {
-    return { label: job.label, report: analyze(job.read(), { keepText: format === 'html', model }) };
+    return { label: job.label, report: analyze(job.read(), options) };
   } catch (e) {
     if (e instanceof InputError) return { label: job.label, error: e.message };
     if (e instanceof Error && 'code' in e) return { label: job.label, error: `${job.label}: ${e.message}` };
@@ -64,8 +66,9 @@ export async function analyzeCommand(paths: string[], opts: AnalyzeOptions): Pro
   const bar = jobs.length >= PROGRESS_FROM && process.stderr.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, format: 'analysing {bar} {value}/{total} {file}' }, cliProgress.Presets.shades_classic) : null;
   bar?.start(jobs.length, 0, { file: '' });
   const outcomes: Outcome[] = [];
+  const options = { keepText: opts.format === 'html', model: opts.model === true, units: opts.units };
   for (const job of jobs) {
-    outcomes.push(run(job, opts.format, opts.model === true));
+    outcomes.push(run(job, options));
     bar?.increment(1, { file: job.label });
   }
   bar?.stop();

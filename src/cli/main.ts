@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { DEFAULT_MAX_BYTES } from '../ingest/file.js';
 import { ENGINE_VERSION } from '../paths.js';
 import { FORMATS, type Format } from '../report/render/index.js';
+import { UNITS, type Units } from '../report/units.js';
 import { registerQueueCommands } from './queue-commands.js';
 
 const bytes = (value: string) => {
@@ -25,7 +26,8 @@ export function program(): Command {
     .option('-o, --out <dir>', 'write one report per article and an index.json into this folder')
     .option('--max-bytes <size>', 'refuse articles larger than this', bytes, DEFAULT_MAX_BYTES)
     .option('--model', 'combine the rules with the attribution tagger trained on PolNeAR (finer spans, slower)')
-    .action(async (inputs: string[], opts: { format: Format; out?: string; maxBytes: number; model?: boolean }) => {
+    .addOption(new Option('--units <units>', 'one entry per claim, or per cue as PARC and PolNeAR annotate').choices(UNITS).default('claims'))
+    .action(async (inputs: string[], opts: { format: Format; out?: string; maxBytes: number; model?: boolean; units: Units }) => {
       // loaded on use, so that --help and usage errors answer without loading the language models
       const { analyzeCommand } = await import('./analyze.js');
       process.exitCode = await analyzeCommand(inputs, opts);

@@ -4,6 +4,7 @@ import type { Entity } from '../resolve/entities.js';
 import { inside, touching } from '../spans.js';
 import type { Doc, Span } from '../types.js';
 import { SCHEMA_VERSION, type Report } from './schema.js';
+import { oneAttributionPerCue, oneClaimPerSource, type Units } from './units.js';
 
 export interface Resolved {
   claims: Claim[];
@@ -17,6 +18,7 @@ export interface DocumentInfo {
   warnings: string[];
   /** Whether the report carries the analysed text. */
   carryText: boolean;
+  units: Units;
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
@@ -45,6 +47,8 @@ export function buildReport(doc: Doc, resolved: Resolved, info: DocumentInfo): R
   const withText = (s: Span) => ({ start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) });
   const citedSet = new Set(resolved.claims.flatMap((c) => [c.entity, ...c.via]));
   const cited = resolved.entities.filter((e) => citedSet.has(e));
+  // a claim's own spans are compared with the model's before claims merge, and after attributions are whole
+  const entries = info.units === 'claims' ? oneClaimPerSource(resolved.claims).map((c) => reported(doc, c)) : oneAttributionPerCue(doc, resolved.claims.map((c) => reported(doc, c)));
   return {
     schemaVersion: SCHEMA_VERSION,
     engine: { name: 'claimtrace', version: ENGINE_VERSION },
@@ -60,7 +64,8 @@ export function buildReport(doc: Doc, resolved: Resolved, info: DocumentInfo): R
     },
     sentences: doc.sentences.map((s) => ({ index: s.index, start: s.start, end: s.end })),
     sources: cited.map((e) => ({ id: e.id, name: e.name, type: e.type, mentions: e.mentions.map(withText) })),
-    attributions: resolved.claims.map((c) => reported(doc, c)).map((c, i) => ({
+    units: info.units,
+    attributions: entries.map((c, i) => ({
       id: `a${i + 1}`,
       sentence: { start: c.sentence.start, end: c.sentence.end },
       content: withText(c.content),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { UNITS } from './units.js';
 
 /** The report: the one contract between the engine, its shells (CLI, queue, HTTP) and the scorers. */
 
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
 const offset = z.number().int().nonnegative();
 export const SpanSchema = z.object({ start: offset, end: offset }).describe('JavaScript string offsets into the analysed text, end exclusive');
@@ -47,6 +48,9 @@ export const ReportSchema = z.object({
   }),
   sentences: z.array(SpanSchema.extend({ index: z.number().int().nonnegative() })),
   sources: z.array(SourceSchema),
+  units: z
+    .enum(UNITS)
+    .describe('how attributions are cut: claims, one per source and stretch of text and per sentence run of a quotation (the default); attributions, one per cue, a quotation interrupted by its cue whole, as PARC and PolNeAR annotate'),
   attributions: z.array(AttributionSchema),
   unattributed: z.array(z.object({ sentence: SpanSchema, text: z.string() })),
   boilerplate: z.array(TextSpanSchema),

@@ -166,21 +166,5 @@ function nest(claims: Claim[]): Claim[] {
     if (vague.entity.type !== 'vague') continue;
     if (bySentence.overlapping(vague.sentence).some((c) => c !== vague && c.entity.type !== 'vague' && !dropped.has(c))) dropped.add(vague);
   }
-  // the same source twice over one stretch of text is one claim
-  const kept: Claim[] = [];
-  const keptSet = new Set<Claim>();
-  for (const c of claims) {
-    if (dropped.has(c)) continue;
-    const twin = bySentence
-      .overlapping(c.sentence)
-      .filter((k) => k !== c && k.entity === c.entity && keptSet.has(k))
-      .sort((x, y) => x.sentence.start - y.sentence.start)[0];
-    if (twin) {
-      twin.content = { start: Math.min(twin.content.start, c.content.start), end: Math.max(twin.content.end, c.content.end) };
-      continue;
-    }
-    kept.push(c);
-    keptSet.add(c);
-  }
-  return kept;
+  return claims.filter((c) => !dropped.has(c));
 }

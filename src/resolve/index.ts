@@ -1,5 +1,6 @@
 import { viewOf } from '../detect/doc-view.js';
 import type { Resolved } from '../report/build.js';
+import { readingOrder } from '../spans.js';
 import type { Cue, Doc } from '../types.js';
 import { resolveClaims } from './claims.js';
 import { Registry } from './entities.js';
@@ -14,6 +15,6 @@ export function resolve(doc: Doc, cues: Cue[]): Resolved {
   const view = viewOf(doc);
   const registry = new Registry();
   const claims = resolveClaims(view, cues, registry);
-  const all = [...claims, ...floatingQuotes(doc, claims)].sort((a, b) => a.sentence.start - b.sentence.start || a.content.start - b.content.start);
+  const all = [...claims, ...floatingQuotes(doc, claims)].sort(readingOrder);
   return { claims: all, entities: registry.entities, unattributed: unattributed(doc, all) };
 }

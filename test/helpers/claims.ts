@@ -1,8 +1,8 @@
-import { analyze } from '../../src/index.js';
+import { analyze, type AnalyzeOptions } from '../../src/index.js';
 
 /** A report's attributions reduced to what a reader checks: who, through which words, saying what. */
-export function claims(text: string) {
-  const report = analyze(text);
+export function claims(text: string, options: AnalyzeOptions = {}) {
+  const report = analyze(text, options);
   const name = (id: string) => report.sources.find((s) => s.id === id)?.name;
   return report.attributions.map((a) => ({
     source: a.source.name,

@@ -1,0 +1,52 @@
+import type { Claim } from '../resolve/claims.js';
+import { readingOrder, SpanIndex, textOrder, touching } from '../spans.js';
+import type { Doc, Span } from '../types.js';
+
+/**
+ * How a report cuts what is said into entries.
+ * - `claims`: what a fact-checker reviews. A source that speaks twice over one stretch of text ("she said A and
+ *   added B") gives one entry, and a quotation that runs on after its cue ("“A,” she said. “B.”") gives an entry
+ *   of its own, so that every sentence is checked against its source.
+ * - `attributions`: one entry per cue, as PARC and PolNeAR annotate reported speech: "said A and added B" are two,
+ *   and "“A,” she said. “B.”" is one whose content runs from the first part of the quotation to the last.
+ */
+export const UNITS = ['claims', 'attributions'] as const;
+export type Units = (typeof UNITS)[number];
+
+const union = (a: Span, b: Span): Span => ({ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) });
+
+/** The same source twice over one stretch of text is one claim: the first in text order takes in the others. */
+export function oneClaimPerSource(claims: Claim[]): Claim[] {
+  const cued = claims.filter((c) => c.pattern !== 'floating');
+  const bySentence = new SpanIndex(cued.map((c) => ({ span: c.sentence, item: c })));
+  const kept = new Map<Claim, Claim>();
+  for (const c of [...cued].sort(textOrder)) {
+    const twin = bySentence
+      .overlapping(c.sentence)
+      .filter((k) => k !== c && k.entity === c.entity && kept.has(k))
+      .sort((x, y) => x.sentence.start - y.sentence.start)[0];
+    if (twin) {
+      const into = kept.get(twin)!;
+      into.content = union(into.content, c.content);
+    } else kept.set(c, { ...c });
+  }
+  // a claim that took in a twin before it may now start earlier
+  return claims.flatMap((c) => (c.pattern === 'floating' ? [c] : kept.has(c) ? [kept.get(c)!] : [])).sort(readingOrder);
+}
+
+/** One entry per cue: a quotation that goes on after its cue in the same paragraph belongs to the attribution before it. */
+export function oneAttributionPerCue(doc: Doc, claims: Claim[]): Claim[] {
+  const paragraphAt = (at: number) => touching(doc.sentences, { start: at, end: at + 1 })[0]?.paragraph;
+  const out: Claim[] = [];
+  for (const c of claims) {
+    const last = out[out.length - 1];
+    if (c.pattern === 'floating' && last && last.entity === c.entity && paragraphAt(c.content.start) === paragraphAt(last.content.end - 1)) {
+      last.content = union(last.content, c.content);
+      last.sentence = union(last.sentence, c.sentence);
+      if (last.kind !== c.kind) last.kind = 'mixed';
+      continue;
+    }
+    out.push({ ...c });
+  }
+  return out;
+}
