@@ -46,6 +46,16 @@ describe('cue patterns', () => {
     expect(claims('After the vote, Hale said, "We will not back down."').map((c) => [c.source, c.cue, c.content])).toEqual([['Hale', 'said', '"We will not back down."']]);
   });
 
+  it('a quotation that resumes after its attribution runs on to its closing mark, and is still direct', () => {
+    expect(claims('“By locking in China,” Mr. Obama said, “it allowed me to go to India. We expect nothing else.”')).toMatchObject([
+      { source: 'Obama', cue: 'said', content: '“By locking in China,” Mr. Obama said, “it allowed me to go to India. We expect nothing else.”', kind: 'direct', pattern: 'inverted' },
+    ]);
+    expect(claims('“By locking in China,” Mr. Obama said. “It allowed me to go to India.”').map((c) => [c.cue, c.content])).toEqual([
+      ['said', '“By locking in China,”'],
+      [null, '“It allowed me to go to India.”'],
+    ]);
+  });
+
   it('"and" joins two names into one source, but not a predicate\'s name to the next clause\'s subject', () => {
     expect(claims('Myanmar is mainly Buddhist and the United Nations says the Rohingya are persecuted.').map((c) => [c.source, c.mention])).toEqual([['United Nations', 'the United Nations']]);
     expect(claims('The United Nations and the United States said the talks would resume.').map((c) => c.source)).toEqual(['United Nations', 'United States']);

@@ -123,10 +123,15 @@ function contentBefore(view: DocView, s: Sentence, stop: number): Span | null {
 
 /**
  * "The report, he said, is deeply flawed": a claim the attribution interrupts runs on after it, to the sentence's
- * end; ", he said, adding …" and ", he said, in a statement" do not resume it.
+ * end; ", he said, adding …" and ", he said, in a statement" do not resume it. A quotation that resumes after
+ * its attribution runs on to its closing mark.
  */
 function aroundAside(view: DocView, s: Sentence, before: Span | null, next: number): Span | null {
-  if (!before || !resumesAfter(view, next)) return before;
+  if (!before) return before;
+  // "“My hope,” he said, “is that …”": the quotation resumes after its attribution
+  const resumed = view.tokens[next]?.text === ',' && next + 1 < s.tokenEnd ? view.quoteOpening(next + 1) : undefined;
+  if (resumed && view.quoteClosing(view.tokenRange(before)[1] - 1)) return { start: before.start, end: resumed.end };
+  if (!resumesAfter(view, next)) return before;
   const end = view.contentEnd(s);
   return end > view.tokens[next].end ? { start: before.start, end } : before;
 }

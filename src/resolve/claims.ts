@@ -15,8 +15,17 @@ export interface Claim extends Cue {
   sentence: Span;
 }
 
-/** direct: all inside quotation marks; mixed: partly; indirect: none. A leading "that" is no part of the quote. */
-function kindOf(view: DocView, span: Span): ClaimKind {
+/** Where the attribution itself stands: its cue and the mention of its source, and whatever lies between. */
+function attributionSpan(cue: Span | null, mention: Span | null): Span | null {
+  if (!cue || !mention) return cue ?? mention;
+  return { start: Math.min(cue.start, mention.start), end: Math.max(cue.end, mention.end) };
+}
+
+/**
+ * direct: all inside quotation marks; mixed: partly; indirect: none. A leading "that" is no part of the quote, nor
+ * is the attribution that interrupts it ("“By locking in China,” Mr. Obama said, “it allowed me …”").
+ */
+function kindOf(view: DocView, span: Span, attribution: Span | null): ClaimKind {
   const [first] = view.tokenRange(span);
   const that = view.tokens[first]?.lower === 'that' && view.tokens[first].start === span.start;
   const content = that ? { start: view.tokens[first].end, end: span.end } : span;
@@ -26,7 +35,8 @@ function kindOf(view: DocView, span: Span): ClaimKind {
     if (o.end > o.start) quoted += view.letters(o);
   }
   if (!quoted) return 'indirect';
-  return quoted >= 0.9 * view.letters(content) ? 'direct' : 'mixed';
+  const aside = attribution && inside(attribution, content) ? view.letters(attribution) : 0;
+  return quoted >= 0.9 * (view.letters(content) - aside) ? 'direct' : 'mixed';
 }
 
 function hedgesIn(view: DocView, spans: Span[]): string[] {
@@ -137,7 +147,7 @@ export function resolveClaims(view: DocView, found: Cue[], registry: Registry): 
       // field by field: cues come in many shapes, and V8 copies a spread of them slowly (a fifth of resolution)
       const { pattern, content, mention, refined } = cue;
       const sentence = sentenceSpan(doc, mention ? [...said, mention] : said);
-      claims.push({ pattern, cue: cue.cue, mention, content, confidence, refined, entity, via: [], kind: kindOf(view, content), hedges: hedgesIn(view, said), sentence });
+      claims.push({ pattern, cue: cue.cue, mention, content, confidence, refined, entity, via: [], kind: kindOf(view, content, attributionSpan(cue.cue, mention)), hedges: hedgesIn(view, said), sentence });
     }
   }
   return nest(claims);
