@@ -2,6 +2,8 @@ import type { Cue, Span } from './types.js';
 
 export const overlap = (a: Span, b: Span) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 export const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
+/** The smallest span holding both. */
+export const union = (a: Span, b: Span): Span => ({ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) });
 
 /** Cues in text order: by their cue word, or by their content when they have none. */
 export const textOrder = (a: Cue, b: Cue) => (a.cue?.start ?? a.content.start) - (b.cue?.start ?? b.content.start);

@@ -1,6 +1,6 @@
 import type { Claim } from '../resolve/claims.js';
-import { readingOrder, SpanIndex, textOrder, touching } from '../spans.js';
-import type { Doc, Span } from '../types.js';
+import { readingOrder, SpanIndex, textOrder, touching, union } from '../spans.js';
+import type { Doc } from '../types.js';
 
 /**
  * How a report cuts what is said into entries.
@@ -12,8 +12,6 @@ import type { Doc, Span } from '../types.js';
  */
 export const UNITS = ['claims', 'attributions'] as const;
 export type Units = (typeof UNITS)[number];
-
-const union = (a: Span, b: Span): Span => ({ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) });
 
 /** The same source twice over one stretch of text is one claim: the first in text order takes in the others. */
 export function oneClaimPerSource(claims: Claim[]): Claim[] {

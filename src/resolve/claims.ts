@@ -4,7 +4,7 @@ import type { DocView } from '../detect/doc-view.js';
 import { Registry, type Entity } from './entities.js';
 import { describeMention, type MentionInfo } from './mention.js';
 import { phraseStartingAt } from '../detect/np.js';
-import { firstEndingAfter, inside, SpanIndex, touching } from '../spans.js';
+import { firstEndingAfter, inside, SpanIndex, touching, union } from '../spans.js';
 
 /** A cue tied to the entity it cites. */
 export interface Claim extends Cue {
@@ -17,8 +17,7 @@ export interface Claim extends Cue {
 
 /** Where the attribution itself stands: its cue and the mention of its source, and whatever lies between. */
 function attributionSpan(cue: Span | null, mention: Span | null): Span | null {
-  if (!cue || !mention) return cue ?? mention;
-  return { start: Math.min(cue.start, mention.start), end: Math.max(cue.end, mention.end) };
+  return cue && mention ? union(cue, mention) : cue ?? mention;
 }
 
 /**
