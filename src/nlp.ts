@@ -64,7 +64,7 @@ export function tokenize(text: string): Tokenized {
 
 /** wink's tokens and sentences of text[from, to), appended to `out` with offsets into the whole text. */
 function readPiece(text: string, from: number, to: number, out: Tokenized): void {
-  const doc = nlp.readDoc(from === 0 && to === text.length ? text : text.slice(from, to));
+  const doc = nlp.readDoc(text.slice(from, to));
   const all = doc.tokens();
   const values = all.out(its.value) as string[];
   const tags = all.out(its.pos) as string[];
