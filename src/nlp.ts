@@ -25,6 +25,13 @@ function midSentenceName(tokens: Token[], i: number): boolean {
   return !/^["“'‘:(\[—–-]$/.test(prev.text) && prev.end < t.start;
 }
 
+/** "Lynch said …": a capitalised verb opening a sentence, right before a finite reporting verb, is its speaker's name. */
+function initialName(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  return t.pos === 'VERB' && /^[A-Z][a-z]/.test(t.text) && next.pos === 'VERB' && cues.forms.has(next.lower) && !next.lower.endsWith('ing');
+}
+
 /**
  * "Trump's" as wink returns it once it has met the word whole ("It was Trump's."): its cache of words outlives the
  * document, so the same article would split differently after others. Split the way wink does on first sight.
@@ -58,7 +65,10 @@ export function tokenize(text: string): Tokenized {
     readPiece(text, start, end, out);
     start = end;
   }
-  for (const [a, b] of out.sentences) for (let i = a + 1; i < b; i++) if (midSentenceName(out.tokens, i)) out.tokens[i].pos = 'PROPN';
+  for (const [a, b] of out.sentences) {
+    if (b - a > 1 && initialName(out.tokens, a)) out.tokens[a].pos = 'PROPN';
+    for (let i = a + 1; i < b; i++) if (midSentenceName(out.tokens, i)) out.tokens[i].pos = 'PROPN';
+  }
   return out;
 }
 

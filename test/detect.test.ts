@@ -167,6 +167,29 @@ describe('cue patterns', () => {
     ]);
   });
 
+  it('"X said A, citing B": the participle reports B for X, and A ends at the comma before it', () => {
+    const text = 'Trade experts said the tariffs had hurt exporters, citing a drop in shipments to Asia.';
+    expect(claims(text, { units: 'attributions' }).map((c) => [c.source, c.cue, c.content])).toEqual([
+      ['Trade experts', 'said', 'the tariffs had hurt exporters'],
+      ['Trade experts', 'citing', 'a drop in shipments to Asia'],
+    ]);
+    expect(claims('The mayor said the bridge was safe, adding that repairs would start in May.', { units: 'attributions' }).map((c) => [c.cue, c.content])).toEqual([
+      ['said', 'the bridge was safe'],
+      ['adding', 'that repairs would start in May'],
+    ]);
+  });
+
+  it('a relative "that" after a noun is part of the content; after the verb\'s object it still leads it', () => {
+    expect(claims('The minister said the delays that hit the project were over.').map((c) => [c.cue, c.content])).toEqual([['said', 'the delays that hit the project were over']]);
+    expect(claims('The union demands that the mayor resign.').map((c) => [c.cue, c.content])).toEqual([['demands', 'that the mayor resign']]);
+    expect(claims('The minister said the demands that come with the job were heavy.').map((c) => [c.cue, c.content])).toEqual([['said', 'the demands that come with the job were heavy']]);
+    expect(claims('The engineer told reporters that the cables were sound.').map((c) => [c.cue, c.content])).toEqual([['told', 'that the cables were sound']]);
+  });
+
+  it('a surname the tagger reads as a verb still opens a sentence as the speaker ("Lynch said")', () => {
+    expect(claims('Frank Lynch chairs the panel. Lynch said the vote was fair.').map((c) => [c.source, c.mention, c.cue])).toEqual([['Frank Lynch', 'Lynch', 'said']]);
+  });
+
   it('ignores reporting verbs inside a quotation: they belong to the quoted speaker', () => {
     expect(claims('"They said it was safe," Ellison said.')).toMatchObject([{ source: 'Ellison', content: '"They said it was safe,"' }]);
   });

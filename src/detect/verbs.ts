@@ -85,7 +85,8 @@ function contentAfter(view: DocView, s: Sentence, from: number): Span | null {
   const { tokens } = view;
   let k = from;
   for (let i = k; i < Math.min(s.tokenEnd, k + 6); i++) {
-    if (tokens[i].lower === 'that') {
+    // "said the demands that come with …": a relative "that", a verb's subject, belongs to the content
+    if (tokens[i].lower === 'that' && !(tokens[i - 1].pos === 'NOUN' && ['VERB', 'AUX'].includes(tokens[i + 1]?.pos))) {
       k = i;
       break;
     }
@@ -184,7 +185,8 @@ function cueVerb(view: DocView, s: Sentence, v: number): VerbCue | undefined {
   if (isVerb(t.pos)) return cues.verbs.get(t.lemma);
   const next = view.tokens[v + 1];
   if (t.pos !== 'NOUN' || v === s.tokenStart) return undefined;
-  const leadsContent = next && (next.lower === 'that' || next.text === ':' || (next.text === ',' && !!view.quoteOpening(v + 2)));
+  // "the demands that come with the job": a relative "that" follows a noun, not a reporting verb
+  const leadsContent = next && ((next.lower === 'that' && next.pos !== 'PRON') || next.text === ':' || (next.text === ',' && !!view.quoteOpening(v + 2)));
   if (t.lower.endsWith('s') && leadsContent) return cues.verbs.get(t.lower.slice(0, -1));
   // "Many residents fear the closure will ...": a bare verb after a plural subject, read as a noun
   const prev = view.tokens[v - 1];
@@ -276,5 +278,22 @@ export function verbCues(view: DocView, s: Sentence): Cue[] {
     if (!content) continue;
     found.push({ pattern: trailing ? 'inverted' : 'verb', ...base, mention: view.charSpan(subject[0], subject[1]), content });
   }
-  return found;
+  return endBeforeParticiples(view, found);
+}
+
+/**
+ * "Analysts said A, citing B": the participle reports B for the same subject, so A ends at the comma before it.
+ * The participle's own content starts after it, so only contents running over a later participle cue are cut.
+ */
+function endBeforeParticiples(view: DocView, found: Cue[]): Cue[] {
+  const { tokens } = view;
+  const commas = found.flatMap((c) => {
+    const [v] = view.tokenRange(c.cue!);
+    return c.pattern === 'verb' && tokens[v - 1]?.text === ',' && tokens[v].lower.endsWith('ing') ? [v - 1] : [];
+  });
+  if (!commas.length) return found;
+  return found.map((c) => {
+    const cut = commas.find((k) => tokens[k].start > c.cue!.end && tokens[k].start > c.content.start && tokens[k].start < c.content.end);
+    return cut === undefined ? c : { ...c, content: { start: c.content.start, end: tokens[cut - 1].end } };
+  });
 }
