@@ -186,6 +186,14 @@ describe('cue patterns', () => {
     expect(claims('The engineer told reporters that the cables were sound.').map((c) => [c.cue, c.content])).toEqual([['told', 'that the cables were sound']]);
   });
 
+  it('a content ends before the writer\'s ", but …", ", while …" and a closing ", who …", not before an aside', () => {
+    const contents = (text: string) => claims(text).map((c) => c.content);
+    expect(contents('The senator said the budget was balanced, but critics pointed to a growing deficit.')).toEqual(['the budget was balanced']);
+    expect(contents('The minister said the talks would resume, while critics doubted it.')).toEqual(['the talks would resume']);
+    expect(contents('The mayor said she would back Tom Hale, who is 70.')).toEqual(['she would back Tom Hale']);
+    expect(contents('The mayor said the plan, which was late, would fail.')).toEqual(['the plan, which was late, would fail']);
+  });
+
   it('a surname the tagger reads as a verb still opens a sentence as the speaker ("Lynch said")', () => {
     expect(claims('Frank Lynch chairs the panel. Lynch said the vote was fair.').map((c) => [c.source, c.mention, c.cue])).toEqual([['Frank Lynch', 'Lynch', 'said']]);
   });

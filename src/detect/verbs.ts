@@ -94,12 +94,24 @@ function contentAfter(view: DocView, s: Sentence, from: number): Span | null {
   }
   while (k < s.tokenEnd && PUNCT_SKIP.test(tokens[k].text)) k++;
   if (k >= s.tokenEnd || /^[.!?]$/.test(tokens[k].text)) return leadIn(view, s);
-  let end = view.contentEnd(s);
+  let end = clauseEnd(view, s, k);
   for (let i = k; i < s.tokenEnd; i++) {
     const q = view.quoteOpening(i);
     if (q && q.end > end) end = q.end;
   }
   return end > tokens[k].start ? { start: tokens[k].start, end } : null;
+}
+
+/** Where a content starting at `from` ends: before a comma that opens a clause of the writer's, else at the sentence's end. */
+function clauseEnd(view: DocView, s: Sentence, from: number): number {
+  const { tokens } = view;
+  const { clauses, last } = cues.contentEnds;
+  for (let i = from + 1; i + 1 < s.tokenEnd; i++) {
+    if (tokens[i].text !== ',' || view.quoteAt(i)) continue;
+    const w = tokens[i + 1].lower;
+    if (clauses.has(w) || (last.has(w) && !tokens.slice(i + 2, s.tokenEnd).some((t) => t.text === ','))) return tokens[i - 1].end;
+  }
+  return view.contentEnd(s);
 }
 
 /** "She continued:" closing a paragraph leads into the quotation that opens the next one. */

@@ -20,6 +20,7 @@ interface CueFile {
   words: string[][];
   vague: { adverbs: string[]; passives: string[]; source: string };
   verbGroup: { pos: string[]; except: string[] };
+  contentEnds: { clauses: string[]; lastClauses: string[] };
   dashes: string[];
 }
 interface TypeLexicon {
@@ -63,6 +64,11 @@ export const cues = {
   dashes: new Set(cueFile.dashes),
   /** What a cue verb takes along before it: auxiliaries, negation, adverbs ("has also said", "did not say"). */
   verbGroup: { pos: new Set(cueFile.verbGroup.pos), except: lower(cueFile.verbGroup.except) },
+  /**
+   * Words that, after a comma, open a clause that is no part of the content before it ("…, but critics …"); the
+   * `last` ones only when no comma follows ("…, who is 70."), since one that does may close an aside.
+   */
+  contentEnds: { clauses: lower(cueFile.contentEnds.clauses), last: lower(cueFile.contentEnds.lastClauses) },
   /** Every inflected form of a reporting verb → its lemma ("said" → "say"), from cue-forms.json. */
   forms: new Map(Object.entries(cueFormFile.forms)),
 };
