@@ -179,6 +179,19 @@ describe('cue patterns', () => {
     ]);
   });
 
+  it('"X said A, and Y warned B": a cue with its own subject after a comma and a conjunction, or a semicolon, is a second claim, not one inside A', () => {
+    const view = (text: string) => claims(text).map((c) => [c.source, c.cue, c.content]);
+    expect(view('The minister said the reforms were not complete, and aid groups warned that the army still held power.')).toEqual([
+      ['minister', 'said', 'the reforms were not complete'],
+      ['aid groups', 'warned', 'that the army still held power'],
+    ]);
+    expect(view('The mayor said the bridge was safe; engineers said it was not.')).toEqual([
+      ['mayor', 'said', 'the bridge was safe'],
+      ['engineers', 'said', 'it was not'],
+    ]);
+    expect(view('The mayor said the bridge was safe and the road was open.')).toEqual([['mayor', 'said', 'the bridge was safe and the road was open']]);
+  });
+
   it('a relative "that" after a noun is part of the content; after the verb\'s object it still leads it', () => {
     expect(claims('The minister said the delays that hit the project were over.').map((c) => [c.cue, c.content])).toEqual([['said', 'the delays that hit the project were over']]);
     expect(claims('The union demands that the mayor resign.').map((c) => [c.cue, c.content])).toEqual([['demands', 'that the mayor resign']]);

@@ -290,22 +290,27 @@ export function verbCues(view: DocView, s: Sentence): Cue[] {
     if (!content) continue;
     found.push({ pattern: trailing ? 'inverted' : 'verb', ...base, mention: view.charSpan(subject[0], subject[1]), content });
   }
-  return endBeforeParticiples(view, found);
+  return endBeforeNextClause(view, found);
 }
 
 /**
- * "Analysts said A, citing B": the participle reports B for the same subject, so A ends at the comma before it.
- * The participle's own content starts after it, so only contents running over a later participle cue are cut.
+ * Where a later cue opens its own clause, an earlier content ends before it: "Analysts said A, citing B" (a
+ * participle after a comma, reporting for the same subject) and "Obama said A, and aid groups warned B" (a new
+ * subject after a comma and a conjunction, or after a semicolon). Only contents running over the clause are cut.
  */
-function endBeforeParticiples(view: DocView, found: Cue[]): Cue[] {
+function endBeforeNextClause(view: DocView, found: Cue[]): Cue[] {
   const { tokens } = view;
-  const commas = found.flatMap((c) => {
+  const cuts = found.flatMap((c) => {
+    if (c.pattern !== 'verb') return [];
     const [v] = view.tokenRange(c.cue!);
-    return c.pattern === 'verb' && tokens[v - 1]?.text === ',' && tokens[v].lower.endsWith('ing') ? [v - 1] : [];
+    if (tokens[v - 1]?.text === ',' && tokens[v].lower.endsWith('ing')) return [v - 1];
+    const [m] = view.tokenRange(c.mention!);
+    if (tokens[m - 1]?.text === ';') return [m - 1];
+    return cues.contentEnds.beforeCue.has(tokens[m - 1]?.lower ?? '') && tokens[m - 2]?.text === ',' ? [m - 2] : [];
   });
-  if (!commas.length) return found;
+  if (!cuts.length) return found;
   return found.map((c) => {
-    const cut = commas.find((k) => tokens[k].start > c.cue!.end && tokens[k].start > c.content.start && tokens[k].start < c.content.end);
+    const cut = cuts.find((k) => tokens[k].start > c.cue!.end && tokens[k].start > c.content.start && tokens[k].start < c.content.end);
     return cut === undefined ? c : { ...c, content: { start: c.content.start, end: tokens[cut - 1].end } };
   });
 }

@@ -20,7 +20,7 @@ interface CueFile {
   words: string[][];
   vague: { adverbs: string[]; passives: string[]; source: string };
   verbGroup: { pos: string[]; except: string[] };
-  contentEnds: { clauses: string[]; lastClauses: string[] };
+  contentEnds: { clauses: string[]; lastClauses: string[]; beforeCue: string[] };
   dashes: string[];
 }
 interface TypeLexicon {
@@ -68,7 +68,7 @@ export const cues = {
    * Words that, after a comma, open a clause that is no part of the content before it ("…, but critics …"); the
    * `last` ones only when no comma follows ("…, who is 70."), since one that does may close an aside.
    */
-  contentEnds: { clauses: lower(cueFile.contentEnds.clauses), last: lower(cueFile.contentEnds.lastClauses) },
+  contentEnds: { clauses: lower(cueFile.contentEnds.clauses), last: lower(cueFile.contentEnds.lastClauses), beforeCue: lower(cueFile.contentEnds.beforeCue) },
   /** Every inflected form of a reporting verb → its lemma ("said" → "say"), from cue-forms.json. */
   forms: new Map(Object.entries(cueFormFile.forms)),
 };

@@ -25,7 +25,7 @@ export function shippedTagger(): TaggerModel {
 const confidenceOf = (gain: number) => Math.round(100 * Math.min(0.99, Math.max(0.5, 1 / (1 + Math.exp(-gain / 20))))) / 100;
 
 /** Below this, a cue the rules did not find is left out: the tail the model is unsure of costs more than it finds. */
-const MIN_LEARNED = 0.6;
+const MIN_LEARNED = 0.65;
 
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON']);
 
