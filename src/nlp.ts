@@ -25,11 +25,22 @@ function midSentenceName(tokens: Token[], i: number): boolean {
   return !/^["“'‘:(\[—–-]$/.test(prev.text) && prev.end < t.start;
 }
 
-/** "Lynch said …": a capitalised verb opening a sentence, right before a finite reporting verb, is its speaker's name. */
+/**
+ * "Lynch said …", "“…,” Lynch said": a capitalised verb opening a sentence or closing a quotation, right before a
+ * finite reporting verb, is its speaker's name.
+ */
 function initialName(tokens: Token[], i: number): boolean {
   const t = tokens[i];
   const next = tokens[i + 1];
   return t.pos === 'VERB' && /^[A-Z][a-z]/.test(t.text) && next.pos === 'VERB' && cues.forms.has(next.lower) && !next.lower.endsWith('ing');
+}
+
+/** A closing quotation mark: a curly one, or a straight one right after the quotation's last punctuation ("…,\""). */
+function closesQuotation(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t.text === '”' || t.text === '’') return true;
+  const before = tokens[i - 1];
+  return (t.text === '"' || t.text === "'") && before !== undefined && before.end === t.start && /^[,.?!—–-]$/.test(before.text);
 }
 
 /**
@@ -67,7 +78,7 @@ export function tokenize(text: string): Tokenized {
   }
   for (const [a, b] of out.sentences) {
     if (b - a > 1 && initialName(out.tokens, a)) out.tokens[a].pos = 'PROPN';
-    for (let i = a + 1; i < b; i++) if (midSentenceName(out.tokens, i)) out.tokens[i].pos = 'PROPN';
+    for (let i = a + 1; i < b; i++) if (midSentenceName(out.tokens, i) || (closesQuotation(out.tokens, i - 1) && initialName(out.tokens, i))) out.tokens[i].pos = 'PROPN';
   }
   return out;
 }

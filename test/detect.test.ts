@@ -209,6 +209,10 @@ describe('cue patterns', () => {
 
   it('a surname the tagger reads as a verb still opens a sentence as the speaker ("Lynch said")', () => {
     expect(claims('Frank Lynch chairs the panel. Lynch said the vote was fair.').map((c) => [c.source, c.mention, c.cue])).toEqual([['Frank Lynch', 'Lynch', 'said']]);
+    // and after the quotation it closes, straight or curly
+    for (const text of ['Frank Lynch chairs the panel. "The vote was fair," Lynch said.', 'Frank Lynch chairs the panel. “The vote was fair,” Lynch said.']) {
+      expect(claims(text).map((c) => [c.source, c.mention, c.cue, c.kind])).toEqual([['Frank Lynch', 'Lynch', 'said', 'direct']]);
+    }
   });
 
   it('ignores reporting verbs inside a quotation: they belong to the quoted speaker', () => {

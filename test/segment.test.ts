@@ -24,6 +24,10 @@ describe('sentences', () => {
     expect(sentences('"It is a long game." - Matthew Ingram')).toEqual(['"It is a long game." - Matthew Ingram']);
   });
 
+  it('never ends a sentence inside parentheses ("(R-S.C.)")', () => {
+    expect(sentences('Rep. Trey Gowdy (R-S.C.) said the claim smacked of hypocrisy. He left.')).toEqual(['Rep. Trey Gowdy (R-S.C.) said the claim smacked of hypocrisy.', 'He left.']);
+  });
+
   it('never runs a sentence across a line break, and marks headings', () => {
     const d = doc('Safe Passage\nThe minister left on Sunday.');
     expect(d.sentences.map((s) => [d.text.slice(s.start, s.end), s.heading])).toEqual([
