@@ -26,6 +26,8 @@ describe('sentences', () => {
 
   it('never ends a sentence inside parentheses ("(R-S.C.)")', () => {
     expect(sentences('Rep. Trey Gowdy (R-S.C.) said the claim smacked of hypocrisy. He left.')).toEqual(['Rep. Trey Gowdy (R-S.C.) said the claim smacked of hypocrisy.', 'He left.']);
+    // a parenthesis never closed joins nothing
+    expect(sentences('The vote (a first for the U.S. Senate. It passed.')).toEqual(['The vote (a first for the U.S. Senate.', 'It passed.']);
   });
 
   it('never runs a sentence across a line break, and marks headings', () => {

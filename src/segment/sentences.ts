@@ -3,10 +3,13 @@ import type { Paragraph, Sentence, Token } from '../types.js';
 const CLOSING_QUOTE = /^["”’']$/;
 const ABBREVIATION = /^(?:[A-Za-z]\.){2,}$|^(?:mr|mrs|ms|dr|prof|gen|col|lt|sgt|st|sen|rep|gov|dept|corp|inc|co|no|vs|jr|sr)\.$/i;
 
-function openParenthesis(tokens: Token[], [a, b]: [number, number]): boolean {
+/** A parenthesis left open by one piece and closed by the next: a stray "(" joins nothing. */
+function insideParentheses(tokens: Token[], prev: [number, number], next: [number, number]): boolean {
   let depth = 0;
-  for (let i = a; i < b; i++) depth += tokens[i].text === '(' ? 1 : tokens[i].text === ')' ? -1 : 0;
-  return depth > 0;
+  for (let i = prev[0]; i < prev[1]; i++) depth += tokens[i].text === '(' ? 1 : tokens[i].text === ')' ? -1 : 0;
+  if (depth <= 0) return false;
+  for (let i = next[0]; i < next[1]; i++) if (tokens[i].text === ')') return true;
+  return false;
 }
 
 /** Where wink left a sentence open across a line break, or cut one that a quote-and-cue keeps whole. */
@@ -19,7 +22,7 @@ function shouldJoin(tokens: Token[], prev: [number, number], next: [number, numb
   // "…a hundred years." - Lena Morales: a signature belongs to its quotation
   if (/^[-–—]$/.test(first.text)) return CLOSING_QUOTE.test(last.text);
   // "Rep. Trey Gowdy (R-S.C.) said": no sentence ends inside parentheses
-  if (openParenthesis(tokens, prev)) return true;
+  if (insideParentheses(tokens, prev, next)) return true;
   if (!/^[a-z]/.test(first.text)) return false;
   // "Is it over?" asked Smith.  /  ...the U.S. said so.  /  Secunia.com has said
   return last.end === first.start || CLOSING_QUOTE.test(last.text) || ABBREVIATION.test(lastWord) || !/^[.!?]$/.test(last.text);
