@@ -20,7 +20,6 @@ const log = (s: string) => {
 
 const ROUNDS = 3;
 const median = (runs: Measurement[]) => [...runs].sort((x, y) => x.articlesPerSecond - y.articlesPerSecond)[Math.floor(runs.length / 2)];
-const middle = (ratios: number[]) => [...ratios].sort((x, y) => x - y)[Math.floor(ratios.length / 2)];
 
 function timeEach(name: string, texts: string[], fn: (t: string) => unknown, tokens: number, bytes: number): Measurement {
   const latencies: number[] = [];
@@ -99,7 +98,7 @@ async function main() {
         paired.push(run.articlesPerSecond / inProcess.articlesPerSecond);
       }
       queue.push(median(runs));
-      queueRatios.push(middle(paired));
+      queueRatios.push(quantile(paired, 0.5));
     }
   } else log(`!!! Redis does not answer at ${redisUrl}: the queue measurements (c) are skipped`);
 
@@ -115,7 +114,7 @@ async function main() {
 
   const ratios: Record<string, number> = {
     // like c/b, the median of each round's own ratio: a slow stretch of the machine then falls on both sides of it
-    'b/a': middle(rounds.map(([x, y]) => y.articlesPerSecond / x.articlesPerSecond)),
+    'b/a': quantile(rounds.map(([x, y]) => y.articlesPerSecond / x.articlesPerSecond), 0.5),
     ...Object.fromEntries(queueRatios.map((ratio, i) => [`c${i + 1}/b`, ratio])),
     'e/b': e.articlesPerSecond / b.articlesPerSecond,
     'e/a': e.articlesPerSecond / a.articlesPerSecond,
