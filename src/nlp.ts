@@ -26,10 +26,11 @@ function midSentenceName(tokens: Token[], i: number): boolean {
 }
 
 /**
- * "Lynch said …", "“…,” Lynch said": a capitalised verb opening a sentence or closing a quotation, right before a
- * finite reporting verb, is its speaker's name.
+ * "Lynch said …", "“…,” Lynch said": a capitalised verb opening its sentence [start, end) or closing a quotation, right
+ * before a finite reporting verb in the same sentence, is its speaker's name.
  */
-function initialName(tokens: Token[], i: number): boolean {
+function speakerName(tokens: Token[], i: number, start: number, end: number): boolean {
+  if (i + 1 >= end || (i > start && !closesQuotation(tokens, i - 1))) return false;
   const t = tokens[i];
   const next = tokens[i + 1];
   return t.pos === 'VERB' && /^[A-Z][a-z]/.test(t.text) && next.pos === 'VERB' && cues.forms.has(next.lower) && !next.lower.endsWith('ing');
@@ -77,8 +78,7 @@ export function tokenize(text: string): Tokenized {
     start = end;
   }
   for (const [a, b] of out.sentences) {
-    if (b - a > 1 && initialName(out.tokens, a)) out.tokens[a].pos = 'PROPN';
-    for (let i = a + 1; i < b; i++) if (midSentenceName(out.tokens, i) || (closesQuotation(out.tokens, i - 1) && initialName(out.tokens, i))) out.tokens[i].pos = 'PROPN';
+    for (let i = a; i < b; i++) if ((i > a && midSentenceName(out.tokens, i)) || speakerName(out.tokens, i, a, b)) out.tokens[i].pos = 'PROPN';
   }
   return out;
 }

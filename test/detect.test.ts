@@ -213,6 +213,8 @@ describe('cue patterns', () => {
     for (const text of ['Frank Lynch chairs the panel. "The vote was fair," Lynch said.', 'Frank Lynch chairs the panel. “The vote was fair,” Lynch said.']) {
       expect(claims(text).map((c) => [c.source, c.mention, c.cue, c.kind])).toEqual([['Frank Lynch', 'Lynch', 'said', 'direct']]);
     }
+    // a capitalised verb ending the text after a quotation has no verb after it to look at
+    expect(claims('He shouted: "Stop," Run')).toEqual([]);
   });
 
   it('ignores reporting verbs inside a quotation: they belong to the quoted speaker', () => {
