@@ -27,13 +27,16 @@ export function analyze(input: ArticleInput | string, options: AnalyzeOptions = 
   const language = detectLanguage(article.text);
   const supported = SUPPORTED_LANGUAGES.has(language);
   const doc = segment(article);
-  const resolved = supported ? resolve(doc, detect(doc, { model: options.model })) : { claims: [], entities: [], unattributed: [] };
+  const units = options.units ?? 'claims';
+  // the per-cue view follows PolNeAR, which marks many more attributions than a fact-checker's claims
+  const detectOptions = { model: options.model, everyCue: units === 'attributions' };
+  const resolved = supported ? resolve(doc, detect(doc, detectOptions)) : { claims: [], entities: [], unattributed: [] };
   const warnings = supported ? [] : [`language ${language} is not supported: only English is analysed`];
   return buildReport(doc, resolved, {
     language,
     supported,
     warnings,
     carryText: article.format === 'html' || options.keepText === true,
-    units: options.units ?? 'claims',
+    units,
   });
 }

@@ -126,6 +126,14 @@ describe('cue patterns', () => {
     expect(claims('“He represents our greatest shame.” ― Sonya Herridge').map((c) => [c.source, c.cue, c.pattern])).toEqual([['Sonya Herridge', '―', 'dash']]);
   });
 
+  it('dash attribution of a quotation whose opening mark was misprinted as a closing one', () => {
+    const text = 'Readers wrote in after the debate.\n\n”The bridge is our shame.” ― Ida Berg\n\n“The port is losing ships.” ― Omar Farah';
+    expect(claims(text).map((c) => [c.source, c.cue, c.content])).toEqual([
+      ['Ida Berg', '―', '”The bridge is our shame.”'],
+      ['Omar Farah', '―', '“The port is losing ships.”'],
+    ]);
+  });
+
   it('a speaker name and a colon opening a paragraph', () => {
     expect(claims('The debate went on.\n\nPENCE: Well, look, we will win this state.')).toMatchObject([
       { source: 'PENCE', cue: ':', content: 'Well, look, we will win this state.', pattern: 'colon' },

@@ -52,6 +52,12 @@ describe('quotations', () => {
     expect(quotes('He said, "It felt good.\n\nWe could have scored more."')).toEqual(['"It felt good.\n\nWe could have scored more."']);
   });
 
+  it('opens at a closing mark that starts a paragraph with no quotation open: a misprint', () => {
+    expect(quotes('Readers wrote in.\n\n”The bridge is our shame.” ― Ida Berg')).toEqual(['”The bridge is our shame.”']);
+    // with a quotation open, the same mark closes it
+    expect(quotes('He said, “It felt good.\n\n”We could have scored more.')).toEqual(['“It felt good.\n\n”']);
+  });
+
   it('closes an unbalanced quote at its paragraph end', () => {
     const d = doc('He said, "It felt good.\n\nThe match ended.');
     expect(d.quotes).toEqual([{ start: 9, end: 23, closed: false }]);

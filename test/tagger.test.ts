@@ -163,6 +163,15 @@ describe('the shipped model in analyze()', () => {
     ]);
   });
 
+  it('lists every cue it finds in the per-cue view, where the claims view keeps only those a claim needs', () => {
+    const text = 'At the hearing, Hale mentioned remarks the governor had made about the port as examples of his disregard for workers.';
+    const perCue = analyze(text, { model: true, units: 'attributions' }).attributions;
+    expect(perCue.map((a) => [a.source.name, a.cue?.text, a.pattern])).toEqual([['Hale', 'mentioned', 'learned']]);
+    // below the confidence a claim needs, and said so
+    expect(perCue[0].confidence).toBeLessThan(0.65);
+    expect(analyze(text, { model: true }).attributions).toEqual([]);
+  });
+
   it('leaves the rules alone without the option', () => {
     expect(analyze('Union leaders accused the mayor of ignoring workers.').attributions).toEqual([]);
   });

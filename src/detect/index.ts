@@ -10,6 +10,8 @@ const PATTERNS = [verbCues, accordingCues, wordsCues, dashCues, colonCues, vague
 export interface DetectOptions {
   /** Combine the rules with the attribution tagger trained on PolNeAR (models/attribution-tagger.bin). */
   model?: boolean;
+  /** With the model: every cue it finds, not only those a claim needs (see LearnedOptions). */
+  everyCue?: boolean;
 }
 
 /** Every reporting cue in the document, with the mention and content spans it governs, in text order. */
@@ -21,5 +23,5 @@ export function detect(doc: Doc, options: DetectOptions = {}): Cue[] {
     for (const pattern of PATTERNS) found.push(...pattern(view, s));
   }
   found.sort(textOrder);
-  return options.model ? learnedCues(view, found) : found;
+  return options.model ? learnedCues(view, found, { everyCue: options.everyCue }) : found;
 }

@@ -26,6 +26,9 @@ function straightOpens(text: string, i: number, width: number): boolean {
 
 const opens = (text: string, m: Mark | undefined) => !!m && (OPENERS.has(m.c) || (m.c === '"' && straightOpens(text, m.at, m.width)));
 
+/** ”Like this”: a closing mark that starts a paragraph with no quotation open can only be a misprinted opening one. */
+const misprintedOpener = (text: string, m: Mark, p: Paragraph) => m.at === p.start && CLOSERS.has(m.c) && /\S/.test(text[m.at + m.width] ?? ' ');
+
 /** A paragraph whose first quotation mark closes: the quote before it ran on without the reopening mark. */
 function closesFirst(text: string, first: Mark | undefined): boolean {
   if (!first || OPENERS.has(first.c)) return false;
@@ -53,7 +56,7 @@ export function quotes(text: string, paras: Paragraph[]): Quote[] {
     for (const m of within[k]) {
       const i = m.at;
       if (open < 0) {
-        if (opens(text, m)) open = i;
+        if (opens(text, m) || misprintedOpener(text, m, p)) open = i;
       } else if (CLOSERS.has(m.c) || (m.c === '"' && !straightOpens(text, i, m.width))) {
         found.push({ start: open, end: i + m.width, closed: true });
         open = -1;

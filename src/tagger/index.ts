@@ -29,13 +29,22 @@ const MIN_LEARNED = 0.65;
 
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON']);
 
+export interface LearnedOptions {
+  /**
+   * Take every cue the model finds, as PolNeAR annotates attributions ("the poll shows", "his plans to"), even
+   * where it found no source or is unsure: what a per-cue view of attributions wants. Without it only the cues a
+   * fact-checker's claim needs join (see learnedCues).
+   */
+  everyCue?: boolean;
+}
+
 /**
  * The rules' cues combined with the tagger's: where both find a cue the rule keeps its reading of the source
  * and carries the model's spans, which follow the annotation the model learned, for the report. A cue only the
  * model finds joins when the model also found its source in the same sentence, that source is somebody, the
- * verb is active and the model is confident enough.
+ * verb is active and the model is confident enough, or always with `everyCue`.
  */
-export function learnedCues(view: DocView, rules: Cue[], model: TaggerModel = shippedTagger()): Cue[] {
+export function learnedCues(view: DocView, rules: Cue[], { everyCue = false }: LearnedOptions = {}, model: TaggerModel = shippedTagger()): Cue[] {
   const { doc, tokens } = view;
   const facts = tokenFacts(doc, view, rules);
   const tagged = tag(model, facts);
@@ -74,7 +83,7 @@ export function learnedCues(view: DocView, rules: Cue[], model: TaggerModel = sh
       const sameSource = mention && rule.mention && overlap(rule.mention, mention) > 0;
       const refined = { of: rule.content, cue: { ...cueSpan, lemma: head.lemma }, content: contentSpan, mention: sameSource ? mention : rule.mention };
       out[position.get(rule)!] = { ...rule, refined, confidence: Math.max(rule.confidence, confidence) };
-    } else if (mention && somebody && confidence >= MIN_LEARNED && !agentless) {
+    } else if (everyCue || (mention && somebody && confidence >= MIN_LEARNED && !agentless)) {
       out.push({ pattern: 'learned', cue: { ...cueSpan, lemma: head.lemma }, mention, content: contentSpan, confidence });
     }
   }
