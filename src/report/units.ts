@@ -8,7 +8,8 @@ import type { Doc } from '../types.js';
  *   added B") gives one entry, and a quotation that runs on after its cue ("“A,” she said. “B.”") gives an entry
  *   of its own, so that every sentence is checked against its source.
  * - `attributions`: one entry per cue, as PARC and PolNeAR annotate reported speech: "said A and added B" are two,
- *   and "“A,” she said. “B.”" is one whose content runs from the first part of the quotation to the last.
+ *   and "“A,” she said. “B.”" is one whose content runs from the first part of the quotation to the last. With the
+ *   tagger, every cue it finds is an entry, not only those a claim needs (see analyze()).
  */
 export const UNITS = ['claims', 'attributions'] as const;
 export type Units = (typeof UNITS)[number];
