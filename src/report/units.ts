@@ -9,7 +9,7 @@ import type { Doc } from '../types.js';
  *   of its own, so that every sentence is checked against its source.
  * - `attributions`: one entry per cue, as PARC and PolNeAR annotate reported speech: "said A and added B" are two,
  *   and "“A,” she said. “B.”" is one whose content runs from the first part of the quotation to the last. With the
- *   tagger, every cue it finds is an entry, not only those a claim needs (see analyze()).
+ *   tagger, every cue it finds is an entry, not only those a claim needs (learnedCues in src/tagger).
  */
 export const UNITS = ['claims', 'attributions'] as const;
 export type Units = (typeof UNITS)[number];
