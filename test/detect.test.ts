@@ -134,6 +134,24 @@ describe('cue patterns', () => {
     ]);
   });
 
+  it('a quantifier between the subject and its verb: "have both criticised", "each said"', () => {
+    expect(claims('The United Nations and the United States have both criticised the policy.').map((c) => [c.source, c.cue, c.content])).toEqual([
+      ['United Nations', 'criticised', 'the policy'],
+      ['United States', 'criticised', 'the policy'],
+    ]);
+    expect(claims('The two unions each said the plan was late.').map((c) => [c.source, c.content])).toEqual([['two unions', 'the plan was late']]);
+  });
+
+  it('a reporting verb closing a relative clause reports on what comes before the pronoun, nested in an aside', () => {
+    expect(claims('Malaysia kept a policy which, according to AFP, the United Nations has condemned.').map((c) => [c.source, c.cue, c.content, c.via])).toEqual([
+      ['AFP', 'according to', 'Malaysia kept a policy which, according to AFP, the United Nations has condemned', []],
+      ['United Nations', 'has condemned', 'Malaysia kept a policy', ['AFP']],
+    ]);
+    expect(claims('The plan, which the union has denounced, was approved.').map((c) => [c.source, c.content])).toEqual([['union', 'The plan']]);
+    // another reporting verb before the pronoun leaves unclear what it points back to
+    expect(claims('Mr. Obama had proposed a tax on the wealthy, which Congress rejected.').map((c) => [c.source, c.content])).toEqual([['Obama', 'a tax on the wealthy']]);
+  });
+
   it('a speaker name and a colon opening a paragraph', () => {
     expect(claims('The debate went on.\n\nPENCE: Well, look, we will win this state.')).toMatchObject([
       { source: 'PENCE', cue: ':', content: 'Well, look, we will win this state.', pattern: 'colon' },

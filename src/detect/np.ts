@@ -9,7 +9,7 @@ const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 const LINKS = new Set(['of', 'for', 'at', 'on', 'by', 'from']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my']);
 
-const isNoun = (t: Token | undefined) => !!t && (t.pos === 'NOUN' || t.pos === 'PROPN');
+export const isNoun = (t: Token | undefined) => !!t && (t.pos === 'NOUN' || t.pos === 'PROPN');
 const isName = (t: Token | undefined) => !!t && (t.pos === 'PROPN' || /^[A-Z]/.test(t.text)) && /\w/.test(t.text);
 
 export type Range = [number, number];
@@ -108,6 +108,10 @@ const personal = (t: Token) =>
 /** Words that can sit between a subject and its verb: "also", "has", "had been", "reportedly", "not". */
 const betweenSubjectAndVerb = (t: Token) => t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART' && t.lower !== "'s" && t.lower !== '’s';
 
+/** "The UN and the US have both criticised", "they each said": a quantifier after its subject, not the subject itself. */
+const floatingAt = (tokens: Token[], j: number, lo: number) =>
+  j > lo && sources.floatingQuantifiers.has(tokens[j].lower) && ['NOUN', 'PROPN', 'PRON', 'AUX'].includes(tokens[j - 1].pos);
+
 function hasVerb(tokens: Token[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (tokens[i].pos === 'VERB' || tokens[i].pos === 'AUX') return true;
   return false;
@@ -156,7 +160,7 @@ function subjectBeforeAsides(tokens: Token[], lo: number, comma: number): Range 
 export function subjectOf(tokens: Token[], s: Sentence, v: number): Range | null {
   const lo = s.tokenStart;
   let j = v - 1;
-  while (j >= lo && betweenSubjectAndVerb(tokens[j])) j--;
+  while (j >= lo && (betweenSubjectAndVerb(tokens[j]) || floatingAt(tokens, j, lo))) j--;
   if (j < lo) return null;
   const t = tokens[j];
   if (personal(t)) return [j, j + 1];

@@ -1,7 +1,7 @@
 import { cues, sources, type VerbCue } from '../models/index.js';
 import type { Cue, Sentence, Span, Token } from '../types.js';
 import type { DocView } from './doc-view.js';
-import { phraseStartingAt, subjectOf, withAppositive, type Range } from './np.js';
+import { isNoun, phraseStartingAt, subjectOf, withAppositive, type Range } from './np.js';
 
 /**
  * What follows a cue verb, checked against the verb's `needs` in models/cues.json: `that`, `quote`, `colon`,
@@ -132,6 +132,34 @@ function contentBefore(view: DocView, s: Sentence, stop: number): Span | null {
   const quote = view.quoteClosing(last);
   if (quote) return { start: Math.min(quote.start, s.start), end: quote.end };
   return { start: s.start, end: tokens[last].end };
+}
+
+/** How far back an aside between a relative pronoun and its clause's subject may reach: ", according to AFP,". */
+const ASIDE_REACH = 8;
+
+/**
+ * "a policy of turning boats away which, according to AFP, the UN has criticised": a reporting verb that closes a
+ * relative clause has its object before it, in the relative pronoun's antecedent; the claim is the sentence up to
+ * that pronoun, unless another reporting verb stands there ("Obama had proposed a tax, which Congress refused"),
+ * when what the pronoun points back to is unclear. `first` is the subject's first token, `next` the token after
+ * the verb.
+ */
+function objectRelative(view: DocView, s: Sentence, first: number, next: number): Span | null {
+  const { tokens } = view;
+  if (next < s.tokenEnd && !/^[,.;!?]$/.test(tokens[next].text)) return null;
+  let j = first - 1;
+  if (tokens[j]?.text === ',') {
+    const stop = Math.max(s.tokenStart, j - ASIDE_REACH);
+    do j--;
+    while (j > stop && tokens[j].text !== ',');
+    if (tokens[j].text !== ',') return null;
+    j--;
+  }
+  if (j <= s.tokenStart || !sources.relativePronouns.has(tokens[j].lower)) return null;
+  const antecedent = tokens[j - 1].text === ',' ? j - 2 : j - 1;
+  if (antecedent < s.tokenStart || !isNoun(tokens[antecedent])) return null;
+  for (let i = s.tokenStart; i < j; i++) if (tokens[i].pos === 'VERB' && cues.forms.has(tokens[i].lower)) return null;
+  return contentBefore(view, s, j);
 }
 
 /**
@@ -280,6 +308,12 @@ export function verbCues(view: DocView, s: Sentence): Cue[] {
     }
     const subject = participle(view, s, v) ? clauseSubject(view, s, v) : subjectOf(tokens, s, v) ?? (coordinated(view, s, v) ? clauseSubject(view, s, v) : null);
     if (!subject || !fitsClass(tokens[subject[1] - 1], verb)) continue;
+    const mention = view.charSpan(subject[0], subject[1]);
+    const antecedent = objectRelative(view, s, subject[0], ctx.next);
+    if (antecedent) {
+      found.push({ pattern: 'verb', ...base, mention, content: antecedent });
+      continue;
+    }
     const before = subject[0] > s.tokenStart ? tokens[subject[0] - 1] : undefined;
     const afterQuote = !!before && view.isQuoteMark(subject[0] - 1) && endsClause(view, subject[0] - 1) && !ctx.that && !ctx.colon;
     // after a comma the cue closes its sentence, or is an aside the claim resumes after ("But to prevent
@@ -288,7 +322,7 @@ export function verbCues(view: DocView, s: Sentence): Cue[] {
     if (onlyTrailing && !trailing) continue;
     const content = trailing ? aroundAside(view, s, contentBefore(view, s, subject[0]), ctx.next) : contentAfter(view, s, ctx.next + particle);
     if (!content) continue;
-    found.push({ pattern: trailing ? 'inverted' : 'verb', ...base, mention: view.charSpan(subject[0], subject[1]), content });
+    found.push({ pattern: trailing ? 'inverted' : 'verb', ...base, mention, content });
   }
   return endBeforeNextClause(view, found);
 }

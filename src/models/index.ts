@@ -35,6 +35,8 @@ interface SourceFile {
   thingPronouns: string[];
   firstPersonPronouns: string[];
   relativePronouns: string[];
+  /** "The UN and the US have both criticised": quantifiers that float after their subject, towards the verb. */
+  floatingQuantifiers: string[];
   types: Record<Exclude<SourceType, 'person'>, TypeLexicon>;
   coreference: Record<string, string[] | string>;
 }
@@ -80,6 +82,7 @@ export const sources = {
   thingPronouns: lower(sourceFile.thingPronouns),
   firstPersonPronouns: lower(sourceFile.firstPersonPronouns),
   relativePronouns: lower(sourceFile.relativePronouns),
+  floatingQuantifiers: lower(sourceFile.floatingQuantifiers),
   types: Object.fromEntries(
     Object.entries(sourceFile.types).map(([type, lex]) => [type, { names: lower(lex.names), nameWords: lower(lex.nameWords), heads: lower(lex.heads) }]),
   ) as Record<Exclude<SourceType, 'person'>, { names: Set<string>; nameWords: Set<string>; heads: Set<string> }>,
