@@ -152,6 +152,20 @@ describe('cue patterns', () => {
     expect(claims('Mr. Obama had proposed a tax on the wealthy, which Congress rejected.').map((c) => [c.source, c.content])).toEqual([['Obama', 'a tax on the wealthy']]);
   });
 
+  it('a subject with a modifier after it speaks, not the phrase inside the modifier', () => {
+    const sourceOf = (text: string) => claims(text).map((c) => [c.source, c.content]);
+    expect(sourceOf('A study published in Nature found that the drug cut deaths by half.')).toEqual([['study', 'that the drug cut deaths by half']]);
+    expect(sourceOf('A report released on Tuesday by the ministry says the bridge is unsafe.')).toEqual([['report', 'the bridge is unsafe']]);
+    expect(sourceOf('A new study documenting iodine status in children has revealed many are not getting enough iodine.')).toEqual([['new study', 'many are not getting enough iodine']]);
+    expect(sourceOf('On Tuesday, a study published in Nature found that coffee is safe.')).toEqual([['study', 'that coffee is safe']]);
+    // a phrase after a comma opens the clause: the opening words are no subject
+    expect(sourceOf('When asked about the crisis, Ted Cruz said he knows its consequences.')).toEqual([['Ted Cruz', 'he knows its consequences']]);
+  });
+
+  it('a short content that opens with "that" is not the end of the sentence, so the verb is no aside', () => {
+    expect(claims('On Tuesday, the ministry said that coffee is safe.').map((c) => [c.source, c.content, c.pattern])).toEqual([['ministry', 'that coffee is safe', 'verb']]);
+  });
+
   it('a speaker name and a colon opening a paragraph', () => {
     expect(claims('The debate went on.\n\nPENCE: Well, look, we will win this state.')).toMatchObject([
       { source: 'PENCE', cue: ':', content: 'Well, look, we will win this state.', pattern: 'colon' },

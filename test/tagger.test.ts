@@ -164,11 +164,10 @@ describe('the shipped model in analyze()', () => {
   });
 
   it('lists every cue it finds in the per-cue view, where the claims view keeps only those a claim needs', () => {
-    const text = 'At the hearing, Hale mentioned remarks the governor had made about the port as examples of his disregard for workers.';
+    // a passive verb with no source in sight: no claim, but an attribution as PolNeAR marks them, its source unnamed
+    const text = 'The mayor, meanwhile, is supported by far fewer council members.';
     const perCue = analyze(text, { model: true, units: 'attributions' }).attributions;
-    expect(perCue.map((a) => [a.source.name, a.cue?.text, a.pattern])).toEqual([['Hale', 'mentioned', 'learned']]);
-    // below the confidence a claim needs, and said so
-    expect(perCue[0].confidence).toBeLessThan(0.65);
+    expect(perCue.map((a) => [a.source.type, a.cue?.text, a.pattern])).toEqual([['vague', 'is supported', 'learned']]);
     expect(analyze(text, { model: true }).attributions).toEqual([]);
   });
 

@@ -152,6 +152,55 @@ function subjectBeforeAsides(tokens: Token[], lo: number, comma: number): Range 
   return null;
 }
 
+const participle = (t: Token) => t.pos === 'VERB' && /(?:ed|en|ing)$/.test(t.lower);
+
+/**
+ * A modifier after a noun: "documenting …" (an -ing form without an auxiliary is never the clause's verb),
+ * "published in …" (a past form followed by a preposition, not by an object as in "revealed the plan"), "to be …".
+ */
+function opensModifier(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  const next = tokens[k + 1];
+  if (t.pos === 'VERB' && t.lower.endsWith('ing')) return true;
+  if (participle(t)) return !!next && (next.pos === 'ADP' || next.pos === 'PART');
+  return t.lower === 'to' && !!next && (next.pos === 'VERB' || next.pos === 'AUX');
+}
+
+/**
+ * "A study published in Nature found", "The committee set up to investigate the crash said": the phrase right before
+ * the verb lies inside a modifier of the subject, which is the sentence's first phrase, after an opening adverbial
+ * if there is one ("On Tuesday, a study published …"), when a participle or "to" follows it and nothing between
+ * could open a clause of its own.
+ */
+function modifiedSubject(tokens: Token[], lo: number, core: Range): Range | null {
+  // the phrase must sit inside the modifier, after its preposition or verb: after a comma it opens the clause
+  if (!['ADP', 'VERB', 'PART'].includes(tokens[core[0] - 1]?.pos ?? '')) return null;
+  let intro = lo;
+  while (intro < core[0] && tokens[intro].text !== ',' && tokens[intro].pos !== 'VERB' && tokens[intro].pos !== 'AUX') intro++;
+  const starts = intro > lo && intro < core[0] && tokens[intro].text === ',' ? [lo, intro + 1] : [lo];
+  for (const start of starts) {
+    const subject = subjectBeforeModifier(tokens, start, core);
+    if (subject) return subject;
+  }
+  return null;
+}
+
+function subjectBeforeModifier(tokens: Token[], lo: number, core: Range): Range | null {
+  const first = phraseStartingAt(tokens, lo, lo, core[0]);
+  if (!first || first[1] >= core[0]) return null;
+  let k = first[1];
+  if (tokens[k].text === ',') k++;
+  if (!opensModifier(tokens, k)) return null;
+  for (let i = k + 1; i < core[0]; i++) {
+    const t = tokens[i];
+    const afterTo = tokens[i - 1].lower === 'to' || tokens[i - 1].pos === 'AUX';
+    if (t.pos === 'VERB' && !participle(t) && !afterTo) return null;
+    if (t.pos === 'AUX' && tokens[i - 1].lower !== 'to') return null;
+    if (['CCONJ', 'SCONJ', 'PRON'].includes(t.pos) || /^["“”;:]$/.test(t.text)) return null;
+  }
+  return first;
+}
+
 /**
  * The subject of the verb at `v`: a pronoun, a noun phrase with its appositive ("Jeff Rathke, the State
  * Department Spokesperson, said"), a title before a name ("Malaysia's Prime Minister, Najib Razak said"),
@@ -188,6 +237,9 @@ export function subjectOf(tokens: Token[], s: Sentence, v: number): Range | null
     const speaker = phraseEndingAt(tokens, by - 2, lo, v);
     if (speaker) return speaker;
   }
+  // an -ing verb modifies the phrase right before it ("the request of the city asking …")
+  const modified = tokens[v].lower.endsWith('ing') ? null : modifiedSubject(tokens, lo, core);
+  if (modified) return modified;
   const before = core[0] - 1;
   if (before > lo && tokens[before].text === ',' && tokens.slice(core[0], core[1]).every(isName)) {
     // "Malaysia's Prime Minister, Najib Razak said": a title phrase before the comma belongs to the name

@@ -55,11 +55,13 @@ function context(view: DocView, s: Sentence, v: number, verb: VerbCue): Context 
   const prev = tokens[v - 1];
   let quoteAhead = false;
   for (let i = after; i < Math.min(s.tokenEnd, after + QUOTE_REACH) && !quoteAhead && !isVerb(tokens[i].pos); i++) quoteAhead = !!view.quoteOpening(i);
+  const that = look('that');
   return {
-    that: look('that'),
+    that,
     quote: quoteAhead || (!!prev && view.isQuoteMark(v - 1)) || (!!prev && prev.text === ',' && view.isQuoteMark(v - 2)),
     colon: tokens[next]?.text === ':',
-    end: rest <= 5 && !verbAhead && !objectAhead(tokens[next]),
+    // "said that coffee is safe." is short but not the end: its "that" opens the content
+    end: rest <= 5 && !verbAhead && !that && !objectAhead(tokens[next]),
     clause: verbAhead,
     ahead: nextIs,
     next,
