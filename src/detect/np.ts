@@ -152,7 +152,8 @@ function subjectBeforeAsides(tokens: Token[], lo: number, comma: number): Range 
   return null;
 }
 
-const participle = (t: Token) => t.pos === 'VERB' && /(?:ed|en|ing)$/.test(t.lower);
+/** A verb form that can modify a noun: "published", "written", "documenting". */
+const participleForm = (t: Token) => t.pos === 'VERB' && /(?:ed|en|ing)$/.test(t.lower);
 
 /**
  * A modifier after a noun: "documenting …" (an -ing form without an auxiliary is never the clause's verb),
@@ -162,12 +163,12 @@ function opensModifier(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   const next = tokens[k + 1];
   if (t.pos === 'VERB' && t.lower.endsWith('ing')) return true;
-  if (participle(t)) return !!next && (next.pos === 'ADP' || next.pos === 'PART');
+  if (participleForm(t)) return !!next && (next.pos === 'ADP' || next.pos === 'PART');
   return t.lower === 'to' && !!next && (next.pos === 'VERB' || next.pos === 'AUX');
 }
 
 /**
- * "A study published in Nature found", "The committee set up to investigate the crash said": the phrase right before
+ * "A study published in Nature found", "A report released on Tuesday by the ministry says": the phrase right before
  * the verb lies inside a modifier of the subject, which is the sentence's first phrase, after an opening adverbial
  * if there is one ("On Tuesday, a study published …"), when a participle or "to" follows it and nothing between
  * could open a clause of its own.
@@ -194,7 +195,7 @@ function subjectBeforeModifier(tokens: Token[], lo: number, core: Range): Range 
   for (let i = k + 1; i < core[0]; i++) {
     const t = tokens[i];
     const afterTo = tokens[i - 1].lower === 'to' || tokens[i - 1].pos === 'AUX';
-    if (t.pos === 'VERB' && !participle(t) && !afterTo) return null;
+    if (t.pos === 'VERB' && !participleForm(t) && !afterTo) return null;
     if (t.pos === 'AUX' && tokens[i - 1].lower !== 'to') return null;
     if (['CCONJ', 'SCONJ', 'PRON'].includes(t.pos) || /^["“”;:]$/.test(t.text)) return null;
   }
