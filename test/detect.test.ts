@@ -160,6 +160,15 @@ describe('cue patterns', () => {
     expect(sourceOf('On Tuesday, a study published in Nature found that coffee is safe.')).toEqual([['study', 'that coffee is safe']]);
     // a phrase after a comma opens the clause: the opening words are no subject
     expect(sourceOf('When asked about the crisis, Ted Cruz said he knows its consequences.')).toEqual([['Ted Cruz', 'he knows its consequences']]);
+    expect(sourceOf('People close to the president said he would resign.')).toEqual([['People', 'he would resign']]);
+    expect(sourceOf('Sources familiar with the negotiations said a deal was close.')).toEqual([['Sources', 'a deal was close']]);
+    // an adjective with another preposition is no such modifier
+    expect(sourceOf('Voters skeptical as Clinton vows change')).toEqual([['Clinton', 'change']]);
+  });
+
+  it('a claim resumes after its attribution with a verb only when it had none before', () => {
+    expect(claims('The suspect, police said, fled on foot.').map((c) => [c.source, c.content])).toEqual([['police', 'The suspect, police said, fled on foot']]);
+    expect(claims('“It has been seven years,” Hale said, asked about the delay.').map((c) => [c.source, c.content])).toEqual([['Hale', '“It has been seven years,”']]);
   });
 
   it('a short content that opens with "that" is not the end of the sentence, so the verb is no aside', () => {

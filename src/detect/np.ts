@@ -157,13 +157,15 @@ const participleForm = (t: Token) => t.pos === 'VERB' && /(?:ed|en|ing)$/.test(t
 
 /**
  * A modifier after a noun: "documenting …" (an -ing form without an auxiliary is never the clause's verb),
- * "published in …" (a past form followed by a preposition, not by an object as in "revealed the plan"), "to be …".
+ * "published in …" (a past form followed by a preposition, not by an object as in "revealed the plan"), "familiar
+ * with …", "close to …" (an adjective with its preposition), "to be …".
  */
 function opensModifier(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   const next = tokens[k + 1];
   if (t.pos === 'VERB' && t.lower.endsWith('ing')) return true;
   if (participleForm(t)) return !!next && (next.pos === 'ADP' || next.pos === 'PART');
+  if (t.pos === 'ADJ') return !!next && sources.modifierPrepositions.has(next.lower);
   return t.lower === 'to' && !!next && (next.pos === 'VERB' || next.pos === 'AUX');
 }
 

@@ -174,15 +174,24 @@ function aroundAside(view: DocView, s: Sentence, before: Span | null, next: numb
   // "“My hope,” he said, “is that …”": the quotation resumes after its attribution
   const resumed = view.tokens[next]?.text === ',' && next + 1 < s.tokenEnd ? view.quoteOpening(next + 1) : undefined;
   if (resumed && view.quoteClosing(view.tokenRange(before)[1] - 1)) return { start: before.start, end: resumed.end };
-  if (!resumesAfter(view, next)) return before;
+  const [from, to] = view.tokenRange(before);
+  if (!resumesAfter(view, next, from, to)) return before;
   const end = view.contentEnd(s);
   return end > view.tokens[next].end ? { start: before.start, end } : before;
 }
 
-/** Whether the claim resumes after the comma at `comma`: not with "adding", "in a statement", or a quotation. */
-function resumesAfter(view: DocView, comma: number): boolean {
-  const after = view.tokens[comma + 1];
-  return view.tokens[comma]?.text === ',' && !!after && !['ADP', 'VERB', 'SCONJ', 'PUNCT'].includes(after.pos) && !view.isQuoteMark(comma + 1);
+/**
+ * Whether the claim [from, to) before an attribution resumes after the comma at `comma`: not with "adding", "in a
+ * statement", or a quotation; with a verb only when the claim so far has none ("The suspect, police said, fled"),
+ * since after a whole clause a verb belongs to the attribution (", McCain said, asked about …").
+ */
+function resumesAfter(view: DocView, comma: number, from: number, to: number): boolean {
+  const { tokens } = view;
+  const after = tokens[comma + 1];
+  if (tokens[comma]?.text !== ',' || !after || ['ADP', 'SCONJ', 'PUNCT'].includes(after.pos) || view.isQuoteMark(comma + 1)) return false;
+  if (after.pos !== 'VERB') return true;
+  for (let i = from; i < to; i++) if (isVerb(tokens[i].pos)) return false;
+  return !after.lower.endsWith('ing');
 }
 
 /**
@@ -320,7 +329,7 @@ export function verbCues(view: DocView, s: Sentence): Cue[] {
     const afterQuote = !!before && view.isQuoteMark(subject[0] - 1) && endsClause(view, subject[0] - 1) && !ctx.that && !ctx.colon;
     // after a comma the cue closes its sentence, or is an aside the claim resumes after ("But to prevent
     // problems, he said, officials should be vigilant")
-    const trailing = afterQuote || (before?.text === ',' && (ctx.end || resumesAfter(view, ctx.next)));
+    const trailing = afterQuote || (before?.text === ',' && (ctx.end || resumesAfter(view, ctx.next, s.tokenStart, subject[0])));
     if (onlyTrailing && !trailing) continue;
     const content = trailing ? aroundAside(view, s, contentBefore(view, s, subject[0]), ctx.next) : contentAfter(view, s, ctx.next + particle);
     if (!content) continue;

@@ -37,6 +37,8 @@ interface SourceFile {
   relativePronouns: string[];
   /** "The UN and the US have both criticised": quantifiers that float after their subject, towards the verb. */
   floatingQuantifiers: string[];
+  /** "Officials familiar with the talks", "people close to the president": an adjective's preposition after a noun. */
+  modifierPrepositions: string[];
   types: Record<Exclude<SourceType, 'person'>, TypeLexicon>;
   coreference: Record<string, string[] | string>;
 }
@@ -83,6 +85,7 @@ export const sources = {
   firstPersonPronouns: lower(sourceFile.firstPersonPronouns),
   relativePronouns: lower(sourceFile.relativePronouns),
   floatingQuantifiers: lower(sourceFile.floatingQuantifiers),
+  modifierPrepositions: lower(sourceFile.modifierPrepositions),
   types: Object.fromEntries(
     Object.entries(sourceFile.types).map(([type, lex]) => [type, { names: lower(lex.names), nameWords: lower(lex.nameWords), heads: lower(lex.heads) }]),
   ) as Record<Exclude<SourceType, 'person'>, { names: Set<string>; nameWords: Set<string>; heads: Set<string> }>,
