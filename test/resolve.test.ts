@@ -25,6 +25,19 @@ describe('resolution rules', () => {
     ]);
   });
 
+  it('a title refers back to the person an appositive gave it, never to a person given another role', () => {
+    const spokesman = 'Ahmed Hafez, the ministry spokesman, said the embassy would reopen. The spokesman added that no date had been set.';
+    expect(claims(spokesman).map((c) => [c.source, c.mention])).toEqual([
+      ['Ahmed Hafez', 'Ahmed Hafez, the ministry spokesman'],
+      ['Ahmed Hafez', 'The spokesman'],
+    ]);
+    const senator = 'Ahmed Hafez, the ministry spokesman, said the embassy would reopen. The senator said the hearing would resume.';
+    expect(claims(senator).map((c) => [c.source, c.mention])).toEqual([
+      ['Ahmed Hafez', 'Ahmed Hafez, the ministry spokesman'],
+      ['senator', 'The senator'],
+    ]);
+  });
+
   it('"the council" refers back to the council named earlier, even though it was not cited there', () => {
     const text = 'Eastbrook City Council voted on Wednesday to add six night bus routes, a move the council says will cost 2.4 million pounds a year.';
     expect(claims(text).map((c) => [c.source, c.type, c.mention])).toEqual([['Eastbrook City Council', 'government', 'the council']]);

@@ -15,6 +15,8 @@ export interface Entity {
   last: number;
   /** Head nouns and titles it was described with ("spokesman", "newspaper"). */
   descriptions: Set<string>;
+  /** What appositives called it ("the ministry spokesman"): also among its descriptions. */
+  roles: Set<string>;
 }
 
 export const normalize = (s: string) =>
@@ -45,6 +47,9 @@ function pronounFits(pronoun: string, e: Entity): boolean {
   if (sources.pluralPronouns.has(pronoun)) return e.plural || e.type === 'organization' || e.type === 'government' || e.type === 'anonymous';
   return e.type !== 'person' && !e.plural;
 }
+
+/** "Ahmed Hafez, the ministry spokesman" is not "the senator": a title never refers back to a person given another role. */
+const otherRole = (e: Entity, head: string) => sources.titles.has(head) && [...e.roles].some((r) => r !== head);
 
 /** What the lookups read of an entity's name, worked out once when it is created. */
 interface NameFacts {
@@ -114,9 +119,9 @@ export class Registry {
     } else if (info.form === 'description') {
       const types = sources.coreference.get(info.head);
       if (info.definite && types) {
-        entity =
-          this.latest((e) => e.descriptions.has(info.head), at) ??
-          this.latest((e) => types.includes(e.type) && (info.plural === e.plural || e.type === 'person'), at);
+        // the latest that fits, unless another role sets it apart: then someone new, not someone further back
+        const fitting = this.latest((e) => types.includes(e.type) && (info.plural === e.plural || e.type === 'person'), at);
+        entity = this.latest((e) => e.descriptions.has(info.head), at) ?? (fitting && !otherRole(fitting, info.head) ? fitting : undefined);
       }
       entity ??= this.byKey(normalize(info.name));
     } else {
@@ -127,6 +132,10 @@ export class Registry {
     entity.last = Math.max(entity.last, at);
     if (entity.type === 'person') this.latestPerson = Math.max(this.latestPerson, entity.last);
     entity.descriptions.add(info.head);
+    if (info.role) {
+      entity.descriptions.add(info.role);
+      entity.roles.add(info.role);
+    }
     this.describedHeads.add(info.head);
     for (const alias of info.aliases) this.addKey(entity, normalize(alias));
     return entity;
@@ -171,6 +180,7 @@ export class Registry {
       keys: new Set(),
       last: 0,
       descriptions: new Set(),
+      roles: new Set(),
     };
     const norm = normalize(info.name);
     const facts = { index: this.entities.length, words: norm.split(' '), surname: surname(info.name) };

@@ -15,6 +15,8 @@ export interface MentionInfo {
   definite: boolean;
   /** Other names the text gives it on the spot: "(WHO)". */
   aliases: string[];
+  /** What an appositive calls a named person: "Ahmed Hafez, the ministry spokesman" → spokesman. */
+  role?: string;
 }
 
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'da', 'del', 'di', 'van', 'von', 'der', 'le', 'la', 'du', 'dos']);
@@ -209,7 +211,14 @@ function readMention(tokens: Token[]): MentionInfo[] {
     runs.find((r) => !r.possessor);
   if (!chosen) return [{ ...describeDescription(body), aliases }];
   const partners = chosen.coordination === undefined ? [chosen] : runs.filter((r) => r.coordination === chosen.coordination);
-  return partners.map((run) => describeName(run, run === person, body, headNoun, run === owned ? undefined : descriptionHead, aliases));
+  // the appositive's own head, before any phrase attached to it: "president of the union" → president
+  const appositive = comma > 0 ? body.slice(comma + 1) : [];
+  const attached = appositive.findIndex((t) => t.pos === 'ADP');
+  const role = person ? [...appositive.slice(0, attached < 0 ? undefined : attached)].reverse().find((t) => t.pos === 'NOUN') : undefined;
+  return partners.map((run) => ({
+    ...describeName(run, run === person, body, headNoun, run === owned ? undefined : descriptionHead, aliases),
+    ...(role && run === person ? { role: headWord(role) } : {}),
+  }));
 }
 
 function describeName(chosen: Run, isPerson: boolean, body: Token[], headNoun: Token | undefined, descriptionHead: string | undefined, aliases: string[]): MentionInfo {
