@@ -119,9 +119,12 @@ export class Registry {
     } else if (info.form === 'description') {
       const types = sources.coreference.get(info.head);
       if (info.definite && types) {
-        // the latest that fits, unless another role sets it apart: then someone new, not someone further back
-        const fitting = this.latest((e) => types.includes(e.type) && (info.plural === e.plural || e.type === 'person'), at);
-        entity = this.latest((e) => e.descriptions.has(info.head), at) ?? (fitting && !otherRole(fitting, info.head) ? fitting : undefined);
+        entity = this.latest((e) => e.descriptions.has(info.head), at);
+        if (!entity) {
+          // the latest that fits, unless another role sets it apart: then someone new, not someone further back
+          const fitting = this.latest((e) => types.includes(e.type) && (info.plural === e.plural || e.type === 'person'), at);
+          if (fitting && !otherRole(fitting, info.head)) entity = fitting;
+        }
       }
       entity ??= this.byKey(normalize(info.name));
     } else {
