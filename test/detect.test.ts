@@ -166,6 +166,10 @@ describe('cue patterns', () => {
     expect(sourceOf('Voters skeptical as Clinton vows change')).toEqual([['Clinton', 'change']]);
   });
 
+  it('"was quoted as saying": the participle reports for the subject', () => {
+    expect(claims('The minister was quoted as saying the plan was dead.').map((c) => [c.source, c.cue, c.content])).toEqual([['minister', 'saying', 'the plan was dead']]);
+  });
+
   it('a claim resumes after its attribution with a verb only when it had none before', () => {
     expect(claims('The suspect, police said, fled on foot.').map((c) => [c.source, c.content])).toEqual([['police', 'The suspect, police said, fled on foot']]);
     expect(claims('“It has been seven years,” Hale said, asked about the delay.').map((c) => [c.source, c.content])).toEqual([['Hale', '“It has been seven years,”']]);

@@ -254,8 +254,12 @@ export function passive(view: DocView, s: Sentence, v: number): boolean {
   return j >= s.tokenStart && /^(is|are|was|were|be|been|being)$/.test(view.tokens[j].lower) && view.tokens[v].lemma !== view.tokens[v].lower && !view.tokens[v].lower.endsWith('ing');
 }
 
-/** ", saying …", ", adding that …": a participle that reports for the subject of its clause. */
-const participle = (view: DocView, s: Sentence, v: number) => v - 1 > s.tokenStart && view.tokens[v].lower.endsWith('ing') && view.tokens[v - 1].text === ',';
+/** ", saying …", ", adding that …", "was quoted as saying …": a participle that reports for the subject of its clause. */
+function participle(view: DocView, s: Sentence, v: number): boolean {
+  const { tokens } = view;
+  if (v - 1 <= s.tokenStart || !tokens[v].lower.endsWith('ing')) return false;
+  return tokens[v - 1].text === ',' || (tokens[v - 1].lower === 'as' && cues.quotedAs.has(tokens[v - 2].lower));
+}
 
 /** "Machado promised to campaign and said she would …": a second verb shares the subject of the first. */
 const coordinated = (view: DocView, s: Sentence, v: number) => v - 1 > s.tokenStart && view.tokens[v - 1].lower === 'and';
@@ -265,8 +269,9 @@ function clauseSubject(view: DocView, s: Sentence, before: number): Range | null
   const { tokens } = view;
   let start = s.tokenStart;
   if (['ADP', 'SCONJ', 'ADV', 'CCONJ'].includes(tokens[start].pos)) {
-    const comma = tokens.findIndex((t, i) => i > start && i < before && t.text === ',');
-    if (comma < 0) return null;
+    let comma = start + 1;
+    while (comma < before && tokens[comma].text !== ',') comma++;
+    if (comma >= before) return null;
     start = comma + 1;
   }
   if (tokens[start].pos === 'PRON') return [start, start + 1];

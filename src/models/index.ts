@@ -22,6 +22,8 @@ interface CueFile {
   verbGroup: { pos: string[]; except: string[] };
   contentEnds: { clauses: string[]; lastClauses: string[]; beforeCue: string[] };
   dashes: string[];
+  /** "was quoted as saying": passive forms after which "as" + a participle reports for the clause's subject. */
+  quotedAs: string[];
 }
 interface TypeLexicon {
   names?: string[];
@@ -66,6 +68,7 @@ export const cues = {
   vaguePassives: lower(cueFile.vague.passives),
   vagueSource: cueFile.vague.source,
   dashes: new Set(cueFile.dashes),
+  quotedAs: lower(cueFile.quotedAs),
   /** What a cue verb takes along before it: auxiliaries, negation, adverbs ("has also said", "did not say"). */
   verbGroup: { pos: new Set(cueFile.verbGroup.pos), except: lower(cueFile.verbGroup.except) },
   /**
