@@ -22,7 +22,7 @@ function hyphenated(tokens: Token[], i: number): boolean {
   return /^\w/.test(t.text) && ((right?.text === '-' && right.start === t.end) || (left?.text === '-' && left.end === t.start));
 }
 
-const gerund = (t: Token) => t.pos === 'VERB' && t.lower.endsWith('ing');
+export const gerund = (t: Token) => t.pos === 'VERB' && t.lower.endsWith('ing');
 
 /** Tokens that may stand inside a noun phrase, given its neighbours (left and right). */
 function inside(tokens: Token[], i: number, lo: number, hi: number): boolean {
@@ -163,7 +163,7 @@ const participleForm = (t: Token) => t.pos === 'VERB' && /(?:ed|en|ing)$/.test(t
 function opensModifier(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   const next = tokens[k + 1];
-  if (t.pos === 'VERB' && t.lower.endsWith('ing')) return true;
+  if (gerund(t)) return true;
   if (participleForm(t)) return !!next && (next.pos === 'ADP' || next.pos === 'PART');
   if (t.pos === 'ADJ') return !!next && sources.modifierPrepositions.has(next.lower);
   return t.lower === 'to' && !!next && (next.pos === 'VERB' || next.pos === 'AUX');

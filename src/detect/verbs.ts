@@ -1,7 +1,7 @@
 import { cues, sources, type VerbCue } from '../models/index.js';
 import type { Cue, Sentence, Span, Token } from '../types.js';
 import type { DocView } from './doc-view.js';
-import { isNoun, phraseStartingAt, subjectOf, withAppositive, type Range } from './np.js';
+import { gerund, isNoun, phraseStartingAt, subjectOf, withAppositive, type Range } from './np.js';
 
 /**
  * What follows a cue verb, checked against the verb's `needs` in models/cues.json: `that`, `quote`, `colon`,
@@ -191,7 +191,7 @@ function resumesAfter(view: DocView, comma: number, from: number, to: number): b
   if (tokens[comma]?.text !== ',' || !after || ['ADP', 'SCONJ', 'PUNCT'].includes(after.pos) || view.isQuoteMark(comma + 1)) return false;
   if (after.pos !== 'VERB') return true;
   for (let i = from; i < to; i++) if (isVerb(tokens[i].pos)) return false;
-  return !after.lower.endsWith('ing');
+  return !gerund(after);
 }
 
 /**
