@@ -179,6 +179,12 @@ describe('cue patterns', () => {
     expect(claims('On Tuesday, the ministry said that coffee is safe.').map((c) => [c.source, c.content, c.pattern])).toEqual([['ministry', 'that coffee is safe', 'verb']]);
   });
 
+  it('a content opens at its "that" past a long adjunct between the verb and the clause', () => {
+    expect(claims('The governor said during a town hall meeting in Dayton that the plant would reopen next year.').map((c) => [c.source, c.content])).toEqual([
+      ['governor', 'that the plant would reopen next year'],
+    ]);
+  });
+
   it('a speaker name and a colon opening a paragraph', () => {
     expect(claims('The debate went on.\n\nPENCE: Well, look, we will win this state.')).toMatchObject([
       { source: 'PENCE', cue: ':', content: 'Well, look, we will win this state.', pattern: 'colon' },

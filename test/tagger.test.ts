@@ -143,6 +143,10 @@ describe('the shipped model in analyze()', () => {
     expect(attributions('Senator Maria Lopez said on Tuesday that the new bridge would open in March.')).toEqual([
       { source: 'Maria Lopez', mention: 'Senator Maria Lopez', cue: 'said', content: 'that the new bridge would open in March', pattern: 'verb' },
     ]);
+    // the model alone would start at "at": where the rule found the complementiser inside its content, it opens there
+    expect(attributions('Ms. Okafor told reporters at the county courthouse on Friday that the case would go to trial.')).toEqual([
+      { source: 'Okafor', mention: 'Ms. Okafor', cue: 'told', content: 'that the case would go to trial', pattern: 'verb' },
+    ]);
     expect(attributions('The company denied any wrongdoing in a statement on Friday.')).toEqual([
       { source: 'company', mention: 'The company', cue: 'denied', content: 'any wrongdoing', pattern: 'verb' },
     ]);

@@ -86,7 +86,7 @@ function cueSpan(view: DocView, v: number, extra: number): Span {
 function contentAfter(view: DocView, s: Sentence, from: number): Span | null {
   const { tokens } = view;
   let k = from;
-  for (let i = k; i < Math.min(s.tokenEnd, k + 6); i++) {
+  for (let i = k; i < Math.min(s.tokenEnd, k + 14); i++) {
     // "said the demands that come with …": a relative "that", a verb's subject, belongs to the content
     if (tokens[i].lower === 'that' && !(tokens[i - 1].pos === 'NOUN' && ['VERB', 'AUX'].includes(tokens[i + 1]?.pos))) {
       k = i;

@@ -4,7 +4,7 @@ import type { DocView } from '../detect/doc-view.js';
 import { passive } from '../detect/verbs.js';
 import { MODELS_DIR } from '../paths.js';
 import { overlap, SpanIndex, textOrder } from '../spans.js';
-import type { Cue } from '../types.js';
+import type { Cue, Span } from '../types.js';
 import { runs, tokenFacts } from './features.js';
 import { deserialize, tag, type TaggerModel } from './model.js';
 
@@ -36,6 +36,17 @@ export interface LearnedOptions {
    * fact-checker's claim needs join (see learnedCues).
    */
   everyCue?: boolean;
+}
+
+/**
+ * The model's content, started where the rule's starts when the rule found the complementizer inside it: "said
+ * during a rally in Michigan that …" reports from "that" (on dev, 10 more exact contents than the model alone and
+ * none fewer; on train 63 more).
+ */
+function fromThat(view: DocView, rule: Span | null, learned: Span): Span {
+  if (!rule || rule.start <= learned.start || rule.start >= learned.end) return learned;
+  const [first] = view.tokenRange(rule);
+  return view.tokens[first]?.lower === 'that' ? { start: rule.start, end: learned.end } : learned;
 }
 
 /**
@@ -81,7 +92,7 @@ export function learnedCues(view: DocView, rules: Cue[], { everyCue = false }: L
     if (rule) {
       taken.add(rule);
       const sameSource = mention && rule.mention && overlap(rule.mention, mention) > 0;
-      const refined = { of: rule.content, cue: { ...cueSpan, lemma: head.lemma }, content: contentSpan, mention: sameSource ? mention : rule.mention };
+      const refined = { of: rule.content, cue: { ...cueSpan, lemma: head.lemma }, content: fromThat(view, rule.content, contentSpan), mention: sameSource ? mention : rule.mention };
       out[position.get(rule)!] = { ...rule, refined, confidence: Math.max(rule.confidence, confidence) };
     } else if (everyCue || (mention && somebody && confidence >= MIN_LEARNED && !agentless)) {
       out.push({ pattern: 'learned', cue: { ...cueSpan, lemma: head.lemma }, mention, content: contentSpan, confidence });
