@@ -164,6 +164,25 @@ describe('cue patterns', () => {
     expect(sourceOf('Sources familiar with the negotiations said a deal was close.')).toEqual([['Sources', 'a deal was close']]);
     // an adjective with another preposition is no such modifier
     expect(sourceOf('Voters skeptical as Clinton vows change')).toEqual([['Clinton', 'change']]);
+    // a noun's prepositional modifier, and a relative clause with its own verb
+    expect(sourceOf('Officials in Washington say the talks will resume.')).toEqual([['Officials', 'the talks will resume']]);
+    expect(sourceOf('Residents in the town and nearby villages say the water is unsafe.')).toEqual([['Residents', 'the water is unsafe']]);
+    expect(sourceOf('A 2019 study that appeared in a medical journal found that sugar is harmful.')).toEqual([['2019 study', 'that sugar is harmful']]);
+    expect(sourceOf('Insurance companies that had covered the mine agreed to release the cash.')).toEqual([['Insurance companies', 'to release the cash']]);
+    expect(sourceOf('Another intelligence source speaking to the network said the agents were busy.')).toEqual([['intelligence source', 'the agents were busy']]);
+    // "after" opens a clause, not a modifier: the phrase before the verb is its subject
+    expect(sourceOf('The senator issued a statement after Governor Ruth Hale told a town hall that the tax was dead.')).toEqual([['Ruth Hale', 'that the tax was dead']]);
+  });
+
+  it('a time expression between a subject and its verb is no part of the subject', () => {
+    const sourceOf = (text: string) => claims(text).map((c) => [c.source, c.mention]);
+    expect(sourceOf('The council on Friday pledged to cut taxes.')).toEqual([['council', 'The council']]);
+    expect(sourceOf('Lawmakers last week said the bill was dead.')).toEqual([['Lawmakers', 'Lawmakers']]);
+    expect(sourceOf('Officials earlier this month said the plan was dead.')).toEqual([['Officials', 'Officials']]);
+    expect(sourceOf('Senator Ruth Hale, who in 2010 said the goal was to win, declined to comment.')[0]).toEqual(['Ruth Hale', 'Senator Ruth Hale']);
+    expect(sourceOf('The mayor Tuesday said the bridge would reopen.')).toEqual([['mayor', 'The mayor']]);
+    // a capitalised day word belongs to a name
+    expect(sourceOf('USA TODAY reported that the mayor had resigned.')).toEqual([['USA TODAY', 'USA TODAY']]);
   });
 
   it('"was quoted as saying": the participle reports for the subject', () => {

@@ -112,6 +112,25 @@ const betweenSubjectAndVerb = (t: Token) => t.pos === 'ADV' || t.pos === 'AUX' |
 const floatingAt = (tokens: Token[], j: number, lo: number) =>
   j > lo && sources.floatingQuantifiers.has(tokens[j].lower) && ['NOUN', 'PROPN', 'PRON', 'AUX'].includes(tokens[j - 1].pos);
 
+const YEAR = /^(?:1[89]|20)\d\d$/;
+const timeWord = (t: Token) => sources.time.words.has(t.lower) || (t.pos === 'NUM' && YEAR.test(t.text));
+
+/**
+ * "The council on Friday pledged", "who in 2010 said", "Lawmakers last week said": where a time expression ends at
+ * `j`, the index before it; else `j`. It opens with one of its openers ("on", "last"), or is one word that
+ * stands alone ("The council Friday voted"); a month or a year alone may end a name or a phrase ("the May 2015").
+ */
+function beforeTimeAdjunct(tokens: Token[], j: number, lo: number): number {
+  if (!timeWord(tokens[j])) return j;
+  const { openers, alone } = sources.time;
+  let a = j;
+  while (a - 1 >= lo && (timeWord(tokens[a - 1]) || openers.has(tokens[a - 1].lower) || ['NUM', 'ADJ'].includes(tokens[a - 1].pos))) a--;
+  while (a < j && !openers.has(tokens[a].lower)) a++;
+  // "USA TODAY reported": a capitalised day word is part of a name
+  const opened = openers.has(tokens[a].lower) || (a === j && alone.has(tokens[j].lower) && tokens[j].text !== tokens[j].text.toUpperCase());
+  return opened && a - 1 >= lo ? a - 1 : j;
+}
+
 function hasVerb(tokens: Token[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (tokens[i].pos === 'VERB' || tokens[i].pos === 'AUX') return true;
   return false;
@@ -155,6 +174,14 @@ function subjectBeforeAsides(tokens: Token[], lo: number, comma: number): Range 
 /** A verb form that can modify a noun: "published", "written", "documenting". */
 const participleForm = (t: Token) => t.pos === 'VERB' && /(?:ed|en|ing)$/.test(t.lower);
 
+/** "A study that appeared in …", "companies that had insured …": a relative pronoun and the verb of its clause. */
+function opensRelative(tokens: Token[], k: number): boolean {
+  if (!sources.relativePronouns.has(tokens[k].lower)) return false;
+  let i = k + 1;
+  while (tokens[i] && betweenSubjectAndVerb(tokens[i])) i++;
+  return tokens[i]?.pos === 'VERB';
+}
+
 /**
  * A modifier after a noun: "documenting …" (an -ing form without an auxiliary is never the clause's verb),
  * "published in …" (a past form followed by a preposition, not by an object as in "revealed the plan"), "familiar
@@ -163,7 +190,7 @@ const participleForm = (t: Token) => t.pos === 'VERB' && /(?:ed|en|ing)$/.test(t
 function opensModifier(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   const next = tokens[k + 1];
-  if (gerund(t)) return true;
+  if (gerund(t) || sources.nounPrepositions.has(t.lower) || opensRelative(tokens, k)) return true;
   if (participleForm(t)) return !!next && (next.pos === 'ADP' || next.pos === 'PART');
   if (t.pos === 'ADJ') return !!next && sources.modifierPrepositions.has(next.lower);
   return t.lower === 'to' && !!next && (next.pos === 'VERB' || next.pos === 'AUX');
@@ -177,7 +204,7 @@ function opensModifier(tokens: Token[], k: number): boolean {
  */
 function modifiedSubject(tokens: Token[], lo: number, core: Range): Range | null {
   // the phrase must sit inside the modifier, after its preposition or verb: after a comma it opens the clause
-  if (!['ADP', 'VERB', 'PART'].includes(tokens[core[0] - 1]?.pos ?? '')) return null;
+  if (!['ADP', 'VERB', 'PART', 'CCONJ'].includes(tokens[core[0] - 1]?.pos ?? '')) return null;
   let intro = lo;
   while (intro < core[0] && tokens[intro].text !== ',' && tokens[intro].pos !== 'VERB' && tokens[intro].pos !== 'AUX') intro++;
   const starts = intro > lo && intro < core[0] && tokens[intro].text === ',' ? [lo, intro + 1] : [lo];
@@ -190,12 +217,28 @@ function modifiedSubject(tokens: Token[], lo: number, core: Range): Range | null
 
 function subjectBeforeModifier(tokens: Token[], lo: number, core: Range): Range | null {
   const first = phraseStartingAt(tokens, lo, lo, core[0]);
-  if (!first || first[1] >= core[0]) return null;
+  const coordinated = tokens[core[0] - 1].pos === 'CCONJ';
+  // "Six in 10 voters said" is a proportion of the voters, not a modified "Six"
+  if (!first || first[1] >= core[0] || !tokens.slice(first[0], first[1]).some(isNoun)) return null;
+  // "Another source speaking to Fox News said": the -ing form opens the modifier
+  if (first[1] - first[0] > 1 && gerund(tokens[first[1] - 1])) first[1]--;
   let k = first[1];
   if (tokens[k].text === ',') k++;
   if (!opensModifier(tokens, k)) return null;
-  for (let i = k + 1; i < core[0]; i++) {
+  // a relative clause has a verb of its own: "companies that had insured …"
+  let from = k + 1;
+  if (opensRelative(tokens, k)) {
+    while (tokens[from].pos !== 'VERB') from++;
+    from++;
+  }
+  // "Officials in Washington say": a prepositional modifier holds no verb; one that did would open a clause
+  const prepositional = sources.nounPrepositions.has(tokens[k].lower);
+  if (coordinated && !prepositional) return null;
+  for (let i = from; i < core[0]; i++) {
     const t = tokens[i];
+    if (prepositional && (t.pos === 'VERB' || t.pos === 'AUX')) return null;
+    // with no verb in it, "and" in a prepositional modifier joins its nouns: "Residents in the town and nearby villages"
+    if (prepositional && t.pos === 'CCONJ') continue;
     const afterTo = tokens[i - 1].lower === 'to' || tokens[i - 1].pos === 'AUX';
     if (t.pos === 'VERB' && !participleForm(t) && !afterTo) return null;
     if (t.pos === 'AUX' && tokens[i - 1].lower !== 'to') return null;
@@ -212,7 +255,11 @@ function subjectBeforeModifier(tokens: Token[], lo: number, core: Range): Range 
 export function subjectOf(tokens: Token[], s: Sentence, v: number): Range | null {
   const lo = s.tokenStart;
   let j = v - 1;
-  while (j >= lo && (betweenSubjectAndVerb(tokens[j]) || floatingAt(tokens, j, lo))) j--;
+  for (let skipped = -1; skipped !== j; ) {
+    skipped = j;
+    while (j >= lo && (betweenSubjectAndVerb(tokens[j]) || floatingAt(tokens, j, lo))) j--;
+    if (j >= lo) j = beforeTimeAdjunct(tokens, j, lo);
+  }
   if (j < lo) return null;
   const t = tokens[j];
   if (personal(t)) return [j, j + 1];

@@ -41,6 +41,10 @@ interface SourceFile {
   floatingQuantifiers: string[];
   /** "Officials familiar with the talks", "people close to the president": an adjective's preposition after a noun. */
   modifierPrepositions: string[];
+  /** "Officials in Washington say": the prepositions that open a noun's modifier, not a clause ("after", "since"). */
+  nounPrepositions: string[];
+  /** "The council on Friday pledged", "who in 2010 said": time expressions that may stand between a subject and its verb. */
+  time: { openers: string[]; alone: string[]; words: string[] };
   types: Record<Exclude<SourceType, 'person'>, TypeLexicon>;
   coreference: Record<string, string[] | string>;
 }
@@ -89,6 +93,8 @@ export const sources = {
   relativePronouns: lower(sourceFile.relativePronouns),
   floatingQuantifiers: lower(sourceFile.floatingQuantifiers),
   modifierPrepositions: lower(sourceFile.modifierPrepositions),
+  nounPrepositions: lower(sourceFile.nounPrepositions),
+  time: { openers: lower(sourceFile.time.openers), alone: lower(sourceFile.time.alone), words: lower(sourceFile.time.words) },
   types: Object.fromEntries(
     Object.entries(sourceFile.types).map(([type, lex]) => [type, { names: lower(lex.names), nameWords: lower(lex.nameWords), heads: lower(lex.heads) }]),
   ) as Record<Exclude<SourceType, 'person'>, { names: Set<string>; nameWords: Set<string>; heads: Set<string> }>,
