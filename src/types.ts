@@ -60,6 +60,11 @@ export interface Cue {
   pattern: 'verb' | 'inverted' | 'according' | 'words' | 'dash' | 'colon' | 'vague' | 'floating' | 'learned';
   cue: (Span & { lemma: string }) | null;
   mention: Span | null;
+  /**
+   * The relative pronoun that stands for the mention at the cue ("Mr. Kamin, who emphasized …"): the report gives it
+   * as the source's mention, as PolNeAR marks it, while resolution reads the phrase it stands for.
+   */
+  relative?: Span;
   content: Span;
   confidence: number;
   /**

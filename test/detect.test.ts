@@ -174,12 +174,18 @@ describe('cue patterns', () => {
     expect(sourceOf('The senator issued a statement after Governor Ruth Hale told a town hall that the tax was dead.')).toEqual([['Ruth Hale', 'that the tax was dead']]);
   });
 
+  it('a relative pronoun is the mention of the source it stands for, as PolNeAR marks it', () => {
+    expect(claims('The plan was praised by Mr. Kamin, who emphasized that it would simplify tax returns.').map((c) => [c.source, c.mention, c.cue])).toEqual([
+      ['Kamin', 'who', 'emphasized'],
+    ]);
+  });
+
   it('a time expression between a subject and its verb is no part of the subject', () => {
     const sourceOf = (text: string) => claims(text).map((c) => [c.source, c.mention]);
     expect(sourceOf('The council on Friday pledged to cut taxes.')).toEqual([['council', 'The council']]);
     expect(sourceOf('Lawmakers last week said the bill was dead.')).toEqual([['Lawmakers', 'Lawmakers']]);
     expect(sourceOf('Officials earlier this month said the plan was dead.')).toEqual([['Officials', 'Officials']]);
-    expect(sourceOf('Senator Ruth Hale, who in 2010 said the goal was to win, declined to comment.')[0]).toEqual(['Ruth Hale', 'Senator Ruth Hale']);
+    expect(sourceOf('Senator Ruth Hale, who in 2010 said the goal was to win, declined to comment.')[0]).toEqual(['Ruth Hale', 'who']);
     expect(sourceOf('The mayor Tuesday said the bridge would reopen.')).toEqual([['mayor', 'The mayor']]);
     // a capitalised day word belongs to a name
     expect(sourceOf('USA TODAY reported that the mayor had resigned.')).toEqual([['USA TODAY', 'USA TODAY']]);

@@ -247,6 +247,25 @@ function subjectBeforeModifier(tokens: Token[], lo: number, core: Range): Range 
   return first;
 }
 
+const isRelative = (t: Token) => t.pos === 'PRON' && sources.relativePronouns.has(t.lower) && t.lower !== 'that';
+
+/** The last token of the verb's subject: past adverbs, auxiliaries, floating quantifiers and time expressions. */
+function subjectEnd(tokens: Token[], lo: number, v: number): number {
+  let j = v - 1;
+  for (let skipped = -1; skipped !== j; ) {
+    skipped = j;
+    while (j >= lo && (betweenSubjectAndVerb(tokens[j]) || floatingAt(tokens, j, lo))) j--;
+    if (j >= lo) j = beforeTimeAdjunct(tokens, j, lo);
+  }
+  return j;
+}
+
+/** "Mr. Kamin, who emphasized …": the relative pronoun that stands for the verb's subject, which subjectOf finds before it. */
+export function relativeSubject(tokens: Token[], s: Sentence, v: number): Range | null {
+  const j = subjectEnd(tokens, s.tokenStart, v);
+  return j >= s.tokenStart && isRelative(tokens[j]) ? [j, j + 1] : null;
+}
+
 /**
  * The subject of the verb at `v`: a pronoun, a noun phrase with its appositive ("Jeff Rathke, the State
  * Department Spokesperson, said"), a title before a name ("Malaysia's Prime Minister, Najib Razak said"),
@@ -254,16 +273,11 @@ function subjectBeforeModifier(tokens: Token[], lo: number, core: Range): Range 
  */
 export function subjectOf(tokens: Token[], s: Sentence, v: number): Range | null {
   const lo = s.tokenStart;
-  let j = v - 1;
-  for (let skipped = -1; skipped !== j; ) {
-    skipped = j;
-    while (j >= lo && (betweenSubjectAndVerb(tokens[j]) || floatingAt(tokens, j, lo))) j--;
-    if (j >= lo) j = beforeTimeAdjunct(tokens, j, lo);
-  }
+  const j = subjectEnd(tokens, lo, v);
   if (j < lo) return null;
   const t = tokens[j];
   if (personal(t)) return [j, j + 1];
-  if (t.pos === 'PRON' && sources.relativePronouns.has(t.lower) && t.lower !== 'that') {
+  if (isRelative(t)) {
     let k = j - 1;
     if (k >= lo && tokens[k].text === ',') k--;
     return k >= lo ? phraseEndingAt(tokens, k, lo, v) : null;

@@ -1,7 +1,7 @@
 import { cues, sources, type VerbCue } from '../models/index.js';
 import type { Cue, Sentence, Span, Token } from '../types.js';
 import type { DocView } from './doc-view.js';
-import { gerund, isNoun, phraseStartingAt, subjectOf, withAppositive, type Range } from './np.js';
+import { gerund, isNoun, phraseStartingAt, relativeSubject, subjectOf, withAppositive, type Range } from './np.js';
 
 /**
  * What follows a cue verb, checked against the verb's `needs` in models/cues.json: `that`, `quote`, `colon`,
@@ -325,9 +325,11 @@ export function verbCues(view: DocView, s: Sentence): Cue[] {
     const subject = participle(view, s, v) ? clauseSubject(view, s, v) : subjectOf(tokens, s, v) ?? (coordinated(view, s, v) ? clauseSubject(view, s, v) : null);
     if (!subject || !fitsClass(tokens[subject[1] - 1], verb)) continue;
     const mention = view.charSpan(subject[0], subject[1]);
+    const pronoun = relativeSubject(tokens, s, v);
+    const relative = pronoun && pronoun[0] >= subject[1] ? { relative: view.charSpan(pronoun[0], pronoun[1]) } : {};
     const antecedent = objectRelative(view, s, subject[0], ctx.next);
     if (antecedent) {
-      found.push({ pattern: 'verb', ...base, mention, content: antecedent });
+      found.push({ pattern: 'verb', ...base, mention, ...relative, content: antecedent });
       continue;
     }
     const before = subject[0] > s.tokenStart ? tokens[subject[0] - 1] : undefined;
@@ -338,7 +340,7 @@ export function verbCues(view: DocView, s: Sentence): Cue[] {
     if (onlyTrailing && !trailing) continue;
     const content = trailing ? aroundAside(view, s, contentBefore(view, s, subject[0]), ctx.next) : contentAfter(view, s, ctx.next + particle);
     if (!content) continue;
-    found.push({ pattern: trailing ? 'inverted' : 'verb', ...base, mention, content });
+    found.push({ pattern: trailing ? 'inverted' : 'verb', ...base, mention, ...relative, content });
   }
   return endBeforeNextClause(view, found);
 }

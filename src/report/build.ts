@@ -70,7 +70,7 @@ export function buildReport(doc: Doc, resolved: Resolved, info: DocumentInfo): R
       sentence: { start: c.sentence.start, end: c.sentence.end },
       content: withText(c.content),
       cue: c.cue ? { ...withText(c.cue), lemma: c.cue.lemma } : null,
-      source: { id: c.entity.id, name: c.entity.name, type: c.entity.type, mention: c.mention ? withText(c.mention) : null },
+      source: { id: c.entity.id, name: c.entity.name, type: c.entity.type, mention: c.relative ?? c.mention ? withText(c.relative ?? c.mention!) : null },
       via: c.via.map((e) => e.id),
       kind: c.kind,
       pattern: c.pattern,

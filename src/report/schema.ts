@@ -24,7 +24,12 @@ export const AttributionSchema = z.object({
   sentence: SpanSchema.describe('the sentence or sentences holding the claim'),
   content: TextSpanSchema,
   cue: TextSpanSchema.extend({ lemma: z.string() }).nullable().describe('null for a quotation that continues the last speaker'),
-  source: z.object({ id: z.string(), name: z.string(), type: SourceTypeSchema, mention: TextSpanSchema.nullable() }),
+  source: z.object({
+    id: z.string(),
+    name: z.string(),
+    type: SourceTypeSchema,
+    mention: TextSpanSchema.nullable().describe('the words at the cue that stand for the source (a name, a description, a pronoun, a relative "who"), resolved to name; null where none stands there'),
+  }),
   via: z.array(z.string()).describe('ids of the sources that relay this one, outermost last'),
   kind: ClaimKindSchema,
   pattern: z.enum(['verb', 'inverted', 'according', 'words', 'dash', 'colon', 'vague', 'floating', 'learned']),

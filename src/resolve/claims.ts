@@ -144,9 +144,9 @@ export function resolveClaims(view: DocView, found: Cue[], registry: Registry): 
       const said = cue.cue ? [cue.content, cue.cue] : [cue.content];
       const confidence = cue.confidence * (info.form === 'name' ? 1 : 0.9);
       // field by field: cues come in many shapes, and V8 copies a spread of them slowly (a fifth of resolution)
-      const { pattern, content, mention, refined } = cue;
+      const { pattern, content, mention, relative, refined } = cue;
       const sentence = sentenceSpan(doc, mention ? [...said, mention] : said);
-      claims.push({ pattern, cue: cue.cue, mention, content, confidence, refined, entity, via: [], kind: kindOf(view, content, attributionSpan(cue.cue, mention)), hedges: hedgesIn(view, said), sentence });
+      claims.push({ pattern, cue: cue.cue, mention, relative, content, confidence, refined, entity, via: [], kind: kindOf(view, content, attributionSpan(cue.cue, mention)), hedges: hedgesIn(view, said), sentence });
     }
   }
   return nest(claims);
