@@ -61,6 +61,12 @@ describe('cue patterns', () => {
     expect(claims('The United Nations and the United States said the talks would resume.').map((c) => c.source)).toEqual(['United Nations', 'United States']);
   });
 
+  it('"X and his Y" opening the clause is one subject; a second phrase with no determiner of its own is not a second source', () => {
+    expect(claims('Mr. Rubio and his advisers recognized that the race would be long.').map((c) => [c.source, c.mention])).toEqual([['Rubio', 'Mr. Rubio and his advisers']]);
+    expect(claims('The company and its founder agreed that the ads were false.').map((c) => [c.source, c.mention])).toEqual([['company and its founder', 'The company and its founder']]);
+    expect(claims('The businessman and reality star announced that he would run.').map((c) => c.mention)).toEqual(['reality star']);
+  });
+
   it('"asked X" after a question keeps the quote and its cue in one sentence', () => {
     expect(claims('"Is it over?" asked Smith.')).toMatchObject([{ source: 'Smith', cue: 'asked', content: '"Is it over?"', kind: 'direct' }]);
   });

@@ -152,6 +152,14 @@ describe('the shipped model in analyze()', () => {
     ]);
   });
 
+  it('never lets a source mention run on into the next sentence', () => {
+    const text = '"The lack of progress is shameful," said Marta Ellison, the director of the regional water board.\n\nFarmers and their lawyers say that the board is no slower than any other agency.';
+    expect(attributions(text).map((a) => [a.source, a.mention])).toEqual([
+      ['Marta Ellison', 'Marta Ellison, the director of the regional water board.'],
+      ['Farmers', 'Farmers and their lawyers'],
+    ]);
+  });
+
   it('lets a quotation run on around its interrupting cue, as PolNeAR marks it', () => {
     expect(attributions('Mayor Ana Ruiz spoke after the vote. “One of the things I regret,” Ruiz said, “is how long the repairs took.”')).toEqual([
       { source: 'Ana Ruiz', mention: 'Ruiz', cue: 'said', content: 'One of the things I regret,” Ruiz said, “is how long the repairs took', pattern: 'inverted' },

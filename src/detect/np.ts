@@ -267,6 +267,24 @@ export function relativeSubject(tokens: Token[], s: Sentence, v: number): Range 
 }
 
 /**
+ * "Farmers and their lawyers say", "RT and its defenders say": two phrases joined by "and" that open their clause
+ * are one subject; a phrase after a verb ("… is mainly Buddhist and the UN says") is not.
+ */
+function coordinatedSubject(tokens: Token[], lo: number, core: Range): Range | null {
+  const and = core[0] - 1;
+  if (and - 1 < lo || tokens[and].lower !== 'and') return null;
+  // the second phrase has a determiner of its own: "the businessman and reality star" is one person, "current and
+  // former officials" one group
+  const second = tokens[core[0]];
+  if (second.pos !== 'DET' && !POSSESSIVE_PRONOUNS.has(second.lower)) return null;
+  const first = phraseEndingAt(tokens, and - 1, lo, core[0]);
+  if (!first || !isNoun(tokens[first[1] - 1])) return null;
+  const before = tokens[first[0] - 1];
+  const opens = first[0] === lo || /^[,;:"“”']$/.test(before.text) || before.pos === 'SCONJ';
+  return opens ? [first[0], core[1]] : null;
+}
+
+/**
  * The subject of the verb at `v`: a pronoun, a noun phrase with its appositive ("Jeff Rathke, the State
  * Department Spokesperson, said"), a title before a name ("Malaysia's Prime Minister, Najib Razak said"),
  * or the antecedent of "which"/"who".
@@ -304,6 +322,8 @@ export function subjectOf(tokens: Token[], s: Sentence, v: number): Range | null
   // an -ing verb modifies the phrase right before it ("the request of the city asking …")
   const modified = tokens[v].lower.endsWith('ing') ? null : modifiedSubject(tokens, lo, core);
   if (modified) return modified;
+  const coordinated = coordinatedSubject(tokens, lo, core);
+  if (coordinated) return coordinated;
   const before = core[0] - 1;
   if (before > lo && tokens[before].text === ',' && tokens.slice(core[0], core[1]).every(isName)) {
     // "Malaysia's Prime Minister, Najib Razak said": a title phrase before the comma belongs to the name

@@ -38,6 +38,20 @@ export interface LearnedOptions {
   everyCue?: boolean;
 }
 
+/** The tagger's source runs, cut where a sentence ends: "…the Eurasian division.¶RT and its defenders" is two. */
+function sourceRuns(sentence: Int32Array, found: Array<[number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const [from, to] of found) {
+    for (let a = from; a < to; ) {
+      let b = a + 1;
+      while (b < to && sentence[b] === sentence[a]) b++;
+      out.push([a, b]);
+      a = b;
+    }
+  }
+  return out;
+}
+
 /**
  * The model's content, started where the rule's starts when the rule found the complementizer inside it: "said
  * during a rally in Michigan that …" reports from "that" (on dev, 10 more exact contents than the model alone and
@@ -59,7 +73,7 @@ export function learnedCues(view: DocView, rules: Cue[], { everyCue = false }: L
   const { doc, tokens } = view;
   const facts = tokenFacts(doc, view, rules);
   const tagged = tag(model, facts);
-  const sources = runs(tagged.source.labels);
+  const sources = sourceRuns(facts.sentence, runs(tagged.source.labels));
   const out = [...rules];
   const position = new Map(rules.map((r, i) => [r, i]));
   const ruleCues = new SpanIndex(rules.flatMap((r) => (r.cue ? [{ span: r.cue, item: r }] : [])));
