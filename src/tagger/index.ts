@@ -39,7 +39,7 @@ export interface LearnedOptions {
 }
 
 /** The tagger's source runs, cut where a sentence ends: "…the Eurasian division.¶RT and its defenders" is two. */
-function sourceRuns(sentence: Int32Array, found: Array<[number, number]>): Array<[number, number]> {
+export function sourceRuns(sentence: Int32Array, found: Array<[number, number]>): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const [from, to] of found) {
     for (let a = from; a < to; ) {
