@@ -113,6 +113,10 @@ describe('resolution rules', () => {
     expect(claims('The authors say the results confirm a national deficiency.').map((c) => [c.source, c.cue])).toEqual([['authors', 'say']]);
   });
 
+  it('of two cues inside each other\'s content, the first frames the second; neither claim is lost', () => {
+    expect(claims('Hale told reporters that the plan was dead and that, in the words of her deputy, the council had wasted a year.').map((c) => [c.source, c.cue])).toEqual([['Hale', 'told']]);
+  });
+
   it('a quotation running over paragraphs is one claim', () => {
     const text = 'Dr. Amina Sesay said, "We checked it three times.\n\n"We had not made a mistake."';
     expect(claims(text)).toMatchObject([{ source: 'Amina Sesay', content: '"We checked it three times.\n\n"We had not made a mistake."', kind: 'direct' }]);
@@ -188,5 +192,11 @@ describe('report units', () => {
       ['Hale', 'added'],
     ]);
     expect(analyze(text).units).toBe('claims');
+  });
+
+  it('an attribution whose source opens another one\'s content is nested in it, and PolNeAR marks only the outer one', () => {
+    const text = 'Stein said she plans to join the protest.';
+    expect(view(text, 'attributions')).toEqual([['Stein', 'said', 'indirect', 'she plans to join the protest']]);
+    expect(view(text, 'claims')).toEqual([['Stein', 'said', 'indirect', 'she plans to join the protest']]);
   });
 });

@@ -47,5 +47,23 @@ export function oneAttributionPerCue(doc: Doc, claims: Claim[]): Claim[] {
     }
     out.push({ ...c });
   }
-  return out;
+  return outermost(doc, out);
 }
+
+/**
+ * "Stein said she plans to join the protest": an attribution whose source opens another's content (right after its
+ * "that", if any) is nested in it, and PolNeAR marks only the outer one. Attributions deeper inside a content stay:
+ * there the outer content has more often run on too far (on PolNeAR train, 6% of the first kind are annotated,
+ * 46% to 64% of the second).
+ */
+function outermost(doc: Doc, entries: Claim[]): Claim[] {
+  const contents = new SpanIndex(entries.flatMap((o) => (o.cue ? [{ span: o.content, item: o }] : [])));
+  return entries.filter((c) => {
+    const at = c.mention?.start;
+    if (!c.cue || at === undefined) return true;
+    return !contents.overlapping(c.cue).some((o) => o !== c && o.content.start <= at && o.content.end >= c.cue!.end && OPENING.test(doc.text.slice(o.content.start, at)));
+  });
+}
+
+/** What may stand between a content's start and a source that opens it: "that", quotation marks, spaces. */
+const OPENING = /^(?:that\b)?[\s"“‘']*$/i;

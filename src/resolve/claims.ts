@@ -164,8 +164,12 @@ function nest(claims: Claim[]): Claim[] {
     if (!inner.cue) continue;
     for (const outer of byContent.overlapping(inner.cue)) {
       if (outer === inner || outer.entity === inner.entity || outer.pattern === 'vague' || !inside(inner.cue, outer.content)) continue;
+      const mutual = !!outer.cue && inside(outer.cue, inner.content);
       // "X decided to go, a source said": the trailing cue frames everything before it
-      if (inner.pattern === 'inverted' && outer.cue && inside(outer.cue, inner.content)) continue;
+      if (mutual && inner.pattern === 'inverted') continue;
+      // otherwise, of two cues inside each other's content the first frames the second ("Hale told reporters that
+      // …, in the words of her deputy, …"): dropping both would lose the claim
+      if (mutual && outer.pattern !== 'inverted' && outer.cue!.start > inner.cue.start) continue;
       if (inner.pattern !== 'according' && outer.pattern !== 'according' && outer.kind === 'indirect') dropped.add(inner);
       else if (!inner.via.includes(outer.entity)) inner.via.push(outer.entity, ...outer.via);
     }
