@@ -255,6 +255,11 @@ describe('cue patterns', () => {
     expect(claims('Despite this, the mayor kept calling ministers, arguing that the army would hold out.')).toMatchObject([
       { source: 'mayor', mention: 'the mayor', cue: 'arguing', content: 'that the army would hold out' },
     ]);
+    // an adverb may stand between the comma and the participle; it joins the cue, and the claim before ends at the comma
+    expect(claims('Ruth Hale complained about the microphone, even suggesting that it had been cut.', { units: 'attributions' }).map((c) => [c.source, c.cue, c.content])).toEqual([
+      ['Ruth Hale', 'complained', 'about the microphone'],
+      ['Ruth Hale', 'even suggesting', 'that it had been cut'],
+    ]);
   });
 
   it('"X said A, citing B": the participle reports B for X, and A ends at the comma before it', () => {

@@ -156,7 +156,8 @@ describe('the shipped model in analyze()', () => {
     // tokens 0-2 in one sentence, 3-4 in the next: a tagged run over 1-4 is two mentions
     expect(sourceRuns(Int32Array.from([0, 0, 0, 1, 1]), [[1, 5]])).toEqual([[1, 3], [3, 5]]);
     const text = '"The lack of progress is shameful," said Marta Ellison, the director of the regional water board.\n\nFarmers and their lawyers say that the board is no slower than any other agency.';
-    expect(attributions(text).map((a) => a.mention)).toEqual(['Marta Ellison, the director of the regional water board', 'Farmers and their lawyers']);
+    // the tagger's exact bounds move with retraining; what holds is one mention per paragraph
+    expect(attributions(text).map((a) => [a.source, a.mention?.includes('\n')])).toEqual([['Marta Ellison', false], ['Farmers', false]]);
   });
 
   it('lets a quotation run on around its interrupting cue, as PolNeAR marks it', () => {

@@ -258,7 +258,15 @@ export function passive(view: DocView, s: Sentence, v: number): boolean {
 function participle(view: DocView, s: Sentence, v: number): boolean {
   const { tokens } = view;
   if (v - 1 <= s.tokenStart || !tokens[v].lower.endsWith('ing')) return false;
-  return tokens[v - 1].text === ',' || (tokens[v - 1].lower === 'as' && cues.quotedAs.has(tokens[v - 2].lower));
+  return commaBeforeParticiple(tokens, s.tokenStart, v) >= 0 || (tokens[v - 1].lower === 'as' && cues.quotedAs.has(tokens[v - 2].lower));
+}
+
+/** ", saying …", ", even suggesting …": the comma that sets off a participle, past the adverbs before it; -1 if none. */
+function commaBeforeParticiple(tokens: Token[], lo: number, v: number): number {
+  if (!tokens[v].lower.endsWith('ing')) return -1;
+  let k = v - 1;
+  while (k > lo && tokens[k].pos === 'ADV') k--;
+  return k > lo && tokens[k].text === ',' ? k : -1;
 }
 
 /** "Machado promised to campaign and said she would …": a second verb shares the subject of the first. */
@@ -354,8 +362,11 @@ function endBeforeNextClause(view: DocView, found: Cue[]): Cue[] {
   const { tokens } = view;
   const cuts = found.flatMap((c) => {
     if (c.pattern !== 'verb') return [];
-    const [v] = view.tokenRange(c.cue!);
-    if (tokens[v - 1]?.text === ',' && tokens[v].lower.endsWith('ing')) return [v - 1];
+    const [first, last] = view.tokenRange(c.cue!);
+    for (let v = first; v < last; v++) {
+      const comma = commaBeforeParticiple(tokens, 0, v);
+      if (comma >= 0) return [comma];
+    }
     const [m] = view.tokenRange(c.mention!);
     if (tokens[m - 1]?.text === ';') return [m - 1];
     return cues.contentEnds.beforeCue.has(tokens[m - 1]?.lower ?? '') && tokens[m - 2]?.text === ',' ? [m - 2] : [];
