@@ -67,6 +67,18 @@ describe('resolution rules', () => {
     ]);
   });
 
+  it('a name\'s people are not the name, while what it owns or issues speaks for it', () => {
+    expect(claims('Senator Ruth Hale\'s advisers said the race was close. Hale\'s campaign said the poll was wrong.').map((c) => [c.source, c.type])).toEqual([
+      ["Senator Ruth Hale's advisers", 'anonymous'],
+      ['Ruth Hale', 'person'],
+    ]);
+    // nor is a name looked up among descriptions that hold its words
+    expect(claims("Ana Maria Ruiz's political allies predicted a landslide. Maria Ruiz said it was too early to celebrate.").map((c) => c.source)).toEqual([
+      "Ana Maria Ruiz's political allies",
+      'Maria Ruiz',
+    ]);
+  });
+
   it('an acronym in brackets becomes an alias of the name before it', () => {
     const text = 'The World Health Organization (WHO) recommends a second trial. WHO says a larger study is under way.';
     expect(claims(text).map((c) => [c.source, c.type])).toEqual([

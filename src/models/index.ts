@@ -41,6 +41,8 @@ interface SourceFile {
   floatingQuantifiers: string[];
   /** "Officials familiar with the talks", "people close to the president": an adjective's preposition after a noun. */
   modifierPrepositions: string[];
+  /** "Mrs. Clinton's advisers": nouns for people, who are not the name that owns them. */
+  peopleNouns: string[];
   /** "Officials in Washington say": the prepositions that open a noun's modifier, not a clause ("after", "since"). */
   nounPrepositions: string[];
   /** "The council on Friday pledged", "who in 2010 said": time expressions that may stand between a subject and its verb. */
@@ -93,6 +95,7 @@ export const sources = {
   relativePronouns: lower(sourceFile.relativePronouns),
   floatingQuantifiers: lower(sourceFile.floatingQuantifiers),
   modifierPrepositions: lower(sourceFile.modifierPrepositions),
+  peopleNouns: lower(sourceFile.peopleNouns),
   nounPrepositions: lower(sourceFile.nounPrepositions),
   time: { openers: lower(sourceFile.time.openers), alone: lower(sourceFile.time.alone), words: lower(sourceFile.time.words) },
   types: Object.fromEntries(

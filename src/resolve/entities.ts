@@ -194,7 +194,8 @@ export class Registry {
     const short = initials(info.name);
     if (!this.initialsOwner.has(short)) this.initialsOwner.set(short, entity);
     listed(this.bySurname, facts.surname, entity);
-    for (const w of facts.words) listed(this.byWord, w, entity);
+    // a name is looked up among names: "Suu Kyi" is not "Aung San Suu Kyi's political allies"
+    if (info.form === 'name') for (const w of facts.words) listed(this.byWord, w, entity);
     if (entity.type === 'person') this.personLastWords.add(info.name.split(' ').pop()!);
     const lower = info.name.toLowerCase();
     if (lower.includes(' ')) this.nameEnds.add(lower.slice(lower.lastIndexOf(' ') + 1));

@@ -31,8 +31,14 @@ const capital = (t: Token) => /^[A-Z0-9]/.test(t.text) && /\w/.test(t.text);
 const HEADS = new Set(Object.values(sources.types).flatMap((lex) => [...lex.heads]));
 const commonHead = (w: string) => HEADS.has(w);
 /** Words a description's head is compared with: source heads, titles, and the heads that refer back. */
-const KNOWN_HEADS = new Set([...HEADS, ...sources.titles, ...sources.coreference.keys()]);
+const KNOWN_HEADS = new Set([...HEADS, ...sources.titles, ...sources.peopleNouns, ...sources.coreference.keys()]);
 const SINGULAR: Array<[RegExp, string]> = [[/men$/, 'man'], [/ies$/, 'y'], [/es$/, ''], [/s$/, '']];
+
+/**
+ * Heads that name people rather than something a name owns or issues: "Obama's aides" are not Obama, while
+ * "Clinton's campaign", "the ministry's report" and "Trump's tweet" speak for their owner.
+ */
+const peopleHead = (head: string) => sources.peopleNouns.has(head) || sources.titles.has(head) || sources.types.anonymous.heads.has(head) || sources.types.vague.heads.has(head);
 
 /** Heads match in the lexicon's form, singular or plural: "spokesmen" → "spokesman", "agencies" → "agency". */
 function headWord(t: Token): string {
@@ -207,7 +213,7 @@ function readMention(tokens: Token[]): MentionInfo[] {
   const chosen =
     person ??
     [...runs].reverse().find((r) => !r.possessor && inHead(r)) ??
-    (owned && descriptionHead && !sources.titles.has(descriptionHead) ? owned : undefined) ??
+    (owned && descriptionHead && !peopleHead(descriptionHead) ? owned : undefined) ??
     runs.find((r) => !r.possessor);
   if (!chosen) return [{ ...describeDescription(body), aliases }];
   const partners = chosen.coordination === undefined ? [chosen] : runs.filter((r) => r.coordination === chosen.coordination);
