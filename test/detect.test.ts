@@ -216,6 +216,15 @@ describe('cue patterns', () => {
     ]);
   });
 
+  it('a bare reporting verb the tagger read as a noun, after a plural subject or after an aside that follows one', () => {
+    expect(claims('Recent polls show that the mayor leads the race.').map((c) => [c.source, c.cue, c.content])).toEqual([['Recent polls', 'show', 'that the mayor leads the race']]);
+    expect(claims('Results of the field studies, published in a journal by a botanist in 1989, show bean plants lose more yield from ozone than grasses.').map((c) => [c.source, c.cue])).toEqual([
+      ['Results of the field studies', 'show'],
+    ]);
+    // commas with no verb between them are a list, not an aside
+    expect(claims('Members of the council, governors, state party chairs and others attended the meeting.')).toEqual([]);
+  });
+
   it('a speaker name and a colon opening a paragraph', () => {
     expect(claims('The debate went on.\n\nPENCE: Well, look, we will win this state.')).toMatchObject([
       { source: 'PENCE', cue: ':', content: 'Well, look, we will win this state.', pattern: 'colon' },

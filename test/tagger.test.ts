@@ -170,8 +170,8 @@ describe('the shipped model in analyze()', () => {
     expect(attributions('Union leaders accused the mayor of ignoring workers.')).toEqual([
       { source: 'Union leaders', mention: 'Union leaders', cue: 'accused', content: 'the mayor of ignoring workers', pattern: 'learned' },
     ]);
-    expect(attributions('Residents fear that the plant will close.')).toEqual([
-      { source: 'Residents', mention: 'Residents', cue: 'fear', content: 'that the plant will close', pattern: 'learned' },
+    expect(attributions('Fans booed the referee after the match.')).toEqual([
+      { source: 'Fans', mention: 'Fans', cue: 'booed', content: 'the referee', pattern: 'learned' },
     ]);
   });
 

@@ -230,6 +230,10 @@ function fitsClass(head: Token, verb: VerbCue): boolean {
   return allowed.some((type) => sources.types[type as keyof typeof sources.types]?.heads.has(head.lower));
 }
 
+/** What may open the clause after a bare verb the tagger read as a noun ("Many residents fear the closure will …"). */
+const CLAUSE_AFTER_SUBJECT = new Set(['DET', 'PRON', 'PROPN']);
+const CLAUSE_AFTER_ASIDE = new Set([...CLAUSE_AFTER_SUBJECT, 'NOUN', 'ADJ']);
+
 /** The lexicon entry for a reporting verb at `v`; "states that" counts even where the tagger saw a plural noun. */
 function cueVerb(view: DocView, s: Sentence, v: number): VerbCue | undefined {
   const t = view.tokens[v];
@@ -239,11 +243,17 @@ function cueVerb(view: DocView, s: Sentence, v: number): VerbCue | undefined {
   // "the demands that come with the job": a relative "that" follows a noun, not a reporting verb
   const leadsContent = next && ((next.lower === 'that' && next.pos !== 'PRON') || next.text === ':' || (next.text === ',' && !!view.quoteOpening(v + 2)));
   if (t.lower.endsWith('s') && leadsContent) return cues.verbs.get(t.lower.slice(0, -1));
-  // "Many residents fear the closure will ...": a bare verb after a plural subject, read as a noun
+  // "Many residents fear the closure will ...": a bare verb after a plural subject, read as a noun. The subject may
+  // end before an aside ("Results of the studies, published in 1989, show dicot species lose …"), and then the
+  // clause after the verb may open with a noun too
   const prev = view.tokens[v - 1];
-  const clause = next && ['DET', 'PRON', 'PROPN'].includes(next.pos) && view.tokens.slice(v + 2, Math.min(s.tokenEnd, v + 10)).some((x) => isVerb(x.pos));
-  if (clause && (prev.pos === 'NOUN' || prev.pos === 'PROPN') && prev.lower.endsWith('s')) return cues.verbs.get(t.lower);
-  return undefined;
+  const found = prev.text === ',' ? subjectOf(view.tokens, s, v) : null;
+  // an aside holds a verb ("published in 1989"); commas with none between are a list ("governors, state party chairs")
+  const subject = found && view.tokens.slice(found[1], v).some((x) => isVerb(x.pos)) ? found : null;
+  const last = subject ? view.tokens[subject[1] - 1] : prev;
+  const opens = subject ? CLAUSE_AFTER_ASIDE : CLAUSE_AFTER_SUBJECT;
+  const clause = leadsContent || (next && opens.has(next.pos) && view.tokens.slice(v + 2, Math.min(s.tokenEnd, v + 16)).some((x) => isVerb(x.pos)));
+  return clause && (last.pos === 'NOUN' || last.pos === 'PROPN') && last.lower.endsWith('s') ? cues.verbs.get(t.lower) : undefined;
 }
 
 /** "was confirmed", "characterised by": the grammatical subject is not the one reporting. */
@@ -325,7 +335,8 @@ export function verbCues(view: DocView, s: Sentence): Cue[] {
     const confidence = cues.classes[verb.class]?.confidence ?? 0.7;
     const base = { cue: { ...cueSpan(view, v, particle), lemma: verb.lemma }, confidence };
     // "“…,” the union's president, Tom Hale, told reporters": a comma before a verb with an object closes an aside
-    const inv = verb.object && tokens[v - 1]?.text === ',' ? null : inverted(view, s, v);
+    // a verb the tagger read as a noun was found after its subject ("Results …, published in 1989, show …")
+    const inv = (verb.object && tokens[v - 1]?.text === ',') || !isVerb(tokens[v].pos) ? null : inverted(view, s, v);
     if (inv) {
       found.push({ pattern: 'inverted', ...base, mention: view.charSpan(inv.mention[0], inv.mention[1]), content: inv.content });
       continue;
