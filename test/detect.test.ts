@@ -186,6 +186,15 @@ describe('cue patterns', () => {
     ]);
   });
 
+  it('a relative clause\'s content ends where the main clause\'s verb resumes, not at a list\'s comma', () => {
+    const contents = (text: string) => claims(text, { units: 'attributions' }).map((c) => [c.cue, c.content]);
+    expect(contents('Senator Ruth Hale, who in 2010 said the goal was to win, declined to comment.')).toEqual([
+      ['said', 'the goal was to win'],
+      ['declined', 'to comment'],
+    ]);
+    expect(contents('Mayor Tom Reyes, who said the budget was fair, honest and balanced, is running again.')).toEqual([['said', 'the budget was fair, honest and balanced']]);
+  });
+
   it('a time expression between a subject and its verb is no part of the subject', () => {
     const sourceOf = (text: string) => claims(text).map((c) => [c.source, c.mention]);
     expect(sourceOf('The council on Friday pledged to cut taxes.')).toEqual([['council', 'The council']]);
