@@ -234,6 +234,20 @@ describe('cue patterns', () => {
     expect(claims('Members of the council, governors, state party chairs and others attended the meeting.')).toEqual([]);
   });
 
+  it('an "as" clause set off by a comma frames the rest of its sentence', () => {
+    const contents = (text: string) => claims(text, { units: 'attributions' }).map((c) => [c.source, c.content]);
+    expect(contents('The mayor resigned on Monday, as the Times reported.')).toEqual([['Times', 'The mayor resigned on Monday']]);
+    expect(contents('The mayor, as the Times reported, resigned on Monday.')).toEqual([['Times', 'The mayor, as the Times reported, resigned on Monday']]);
+    expect(contents('Hawaii, as one of the climate advisers pointed out, rarely gets two hurricanes in a row.')).toEqual([
+      ['climate advisers', 'Hawaii, as one of the climate advisers pointed out, rarely gets two hurricanes in a row'],
+    ]);
+    // after an opening adverbial, or at the sentence's start, the content is what follows
+    expect(contents('Of course, as Joel Pollak observed, the biggest victor was the stage itself.')).toEqual([['Joel Pollak', 'the biggest victor was the stage itself']]);
+    expect(contents('As the Times reported, the mayor resigned on Monday.')).toEqual([['Times', 'the mayor resigned on Monday']]);
+    // a cue with its particle set off the same way
+    expect(contents('The plan, Ruth Hale pointed out, would cost far more.')).toEqual([['Ruth Hale', 'The plan, Ruth Hale pointed out, would cost far more']]);
+  });
+
   it('a speaker name and a colon opening a paragraph', () => {
     expect(claims('The debate went on.\n\nPENCE: Well, look, we will win this state.')).toMatchObject([
       { source: 'PENCE', cue: ':', content: 'Well, look, we will win this state.', pattern: 'colon' },

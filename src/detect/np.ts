@@ -243,6 +243,8 @@ function subjectBeforeModifier(tokens: Token[], lo: number, core: Range): Range 
     if (t.pos === 'VERB' && !participleForm(t) && !afterTo) return null;
     if (t.pos === 'AUX' && tokens[i - 1].lower !== 'to') return null;
     if (['CCONJ', 'SCONJ', 'PRON'].includes(t.pos) || /^["“”;:]$/.test(t.text)) return null;
+    // "The mayor resigned on Monday, as the Times reported": a comma and a preposition open a clause of their own
+    if (t.text === ',' && tokens[i + 1]?.pos === 'ADP') return null;
   }
   return first;
 }

@@ -355,14 +355,31 @@ export function verbCues(view: DocView, s: Sentence): Cue[] {
     const afterQuote = !!before && view.isQuoteMark(subject[0] - 1) && endsClause(view, subject[0] - 1) && !ctx.that && !ctx.colon;
     // after a comma the cue closes its sentence, or is an aside the claim resumes after ("But to prevent
     // problems, he said, officials should be vigilant")
-    const trailing = afterQuote || (before?.text === ',' && (ctx.end || resumesAfter(view, ctx.next, s.tokenStart, subject[0])));
+    const as = asClauseAt(view, s, subject[0], ctx.next + particle);
+    const asClause = as >= 0;
+    const trailing = asClause || afterQuote || (before?.text === ',' && (ctx.end || resumesAfter(view, ctx.next + particle, s.tokenStart, subject[0])));
     if (onlyTrailing && !trailing) continue;
-    const reported = trailing ? aroundAside(view, s, contentBefore(view, s, subject[0]), ctx.next) : contentAfter(view, s, ctx.next + particle);
+    const reported = trailing ? aroundAside(view, s, contentBefore(view, s, asClause ? as : subject[0]), ctx.next + particle) : contentAfter(view, s, ctx.next + particle);
     const content = reported && 'relative' in relative ? relativeClauseEnd(view, reported) : reported;
     if (!content) continue;
     found.push({ pattern: trailing ? 'inverted' : 'verb', ...base, mention, ...relative, content });
   }
   return endBeforeNextClause(view, found);
+}
+
+/**
+ * "The mayor, as the Times reported, resigned", "…, as one of the advisers pointed out.": an "as" clause set off by a
+ * comma, its verb closing it, frames the rest of the sentence; the index of its "as", or -1. After an opening
+ * adverbial ("Of course, as X observed, …") the content is what follows, as for any cue.
+ */
+function asClauseAt(view: DocView, s: Sentence, subject: number, after: number): number {
+  const { tokens } = view;
+  // past a quantifier: "as one of the advisers"
+  const quantified = tokens[subject - 1]?.lower === 'of' && ['NUM', 'ADJ', 'DET', 'PRON'].includes(tokens[subject - 2]?.pos ?? '');
+  const as = quantified ? subject - 3 : subject - 1;
+  if (as - 1 <= s.tokenStart || tokens[as].lower !== 'as' || tokens[as - 1].text !== ',') return -1;
+  if (after < s.tokenEnd && !/^[,.!?]$/.test(tokens[after].text)) return -1;
+  return ['ADV', 'ADP', 'CCONJ', 'SCONJ'].includes(tokens[s.tokenStart].pos) ? -1 : as;
 }
 
 /**
