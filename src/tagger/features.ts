@@ -91,7 +91,7 @@ export function tokenFacts(doc: Doc, view: DocView, rules: Cue[]): TokenFacts {
     sentenceEnd: new Int32Array(n),
     breaks: new Int32Array(n),
     verbs: new Int32Array(n),
-    rule: { cue: bio(n, ranges((c) => c.cue)), source: bio(n, ranges((c) => c.mention)), content: bio(n, ranges((c) => c.content)) },
+    rule: { cue: bio(n, ranges((c) => c.cue)), source: bio(n, ranges((c) => c.relative ?? c.mention)), content: bio(n, ranges((c) => c.content)) },
     rulePattern: new Uint32Array(n),
   };
   let breaks = 0;
