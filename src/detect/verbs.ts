@@ -345,10 +345,11 @@ export function verbCues(view: DocView, s: Sentence): Cue[] {
     if (!subject || !fitsClass(tokens[subject[1] - 1], verb)) continue;
     const mention = view.charSpan(subject[0], subject[1]);
     const pronoun = relativeSubject(tokens, s, v);
-    const relative = pronoun && pronoun[0] >= subject[1] ? { relative: view.charSpan(pronoun[0], pronoun[1]) } : {};
+    const relative = pronoun && pronoun[0] >= subject[1] ? view.charSpan(pronoun[0], pronoun[1]) : undefined;
+    const source = relative ? { mention, relative } : { mention };
     const antecedent = objectRelative(view, s, subject[0], ctx.next);
     if (antecedent) {
-      found.push({ pattern: 'verb', ...base, mention, ...relative, content: antecedent });
+      found.push({ pattern: 'verb', ...base, ...source, content: antecedent });
       continue;
     }
     const before = subject[0] > s.tokenStart ? tokens[subject[0] - 1] : undefined;
@@ -360,9 +361,9 @@ export function verbCues(view: DocView, s: Sentence): Cue[] {
     const trailing = asClause || afterQuote || (before?.text === ',' && (ctx.end || resumesAfter(view, ctx.next + particle, s.tokenStart, subject[0])));
     if (onlyTrailing && !trailing) continue;
     const reported = trailing ? aroundAside(view, s, contentBefore(view, s, asClause ? as : subject[0]), ctx.next + particle) : contentAfter(view, s, ctx.next + particle);
-    const content = reported && 'relative' in relative ? relativeClauseEnd(view, reported) : reported;
+    const content = reported && relative ? relativeClauseEnd(view, reported) : reported;
     if (!content) continue;
-    found.push({ pattern: trailing ? 'inverted' : 'verb', ...base, mention, ...relative, content });
+    found.push({ pattern: trailing ? 'inverted' : 'verb', ...base, ...source, content });
   }
   return endBeforeNextClause(view, found);
 }

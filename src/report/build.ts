@@ -45,6 +45,11 @@ function reported(doc: Doc, claim: Claim): Claim {
 /** The report object for one article: plain JSON, offsets into the analysed text. */
 export function buildReport(doc: Doc, resolved: Resolved, info: DocumentInfo): Report {
   const withText = (s: Span) => ({ start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) });
+  // a relative pronoun at the cue is the words that stand for the source there ("Mr. Kamin, who emphasized")
+  const mentionOf = (c: Claim) => {
+    const at = c.relative ?? c.mention;
+    return at ? withText(at) : null;
+  };
   const citedSet = new Set(resolved.claims.flatMap((c) => [c.entity, ...c.via]));
   const cited = resolved.entities.filter((e) => citedSet.has(e));
   // a claim's own spans are compared with the model's before claims merge, and after attributions are whole
@@ -70,7 +75,7 @@ export function buildReport(doc: Doc, resolved: Resolved, info: DocumentInfo): R
       sentence: { start: c.sentence.start, end: c.sentence.end },
       content: withText(c.content),
       cue: c.cue ? { ...withText(c.cue), lemma: c.cue.lemma } : null,
-      source: { id: c.entity.id, name: c.entity.name, type: c.entity.type, mention: c.relative ?? c.mention ? withText(c.relative ?? c.mention!) : null },
+      source: { id: c.entity.id, name: c.entity.name, type: c.entity.type, mention: mentionOf(c) },
       via: c.via.map((e) => e.id),
       kind: c.kind,
       pattern: c.pattern,
