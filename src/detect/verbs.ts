@@ -245,7 +245,9 @@ function cueVerb(view: DocView, s: Sentence, v: number): VerbCue | undefined {
   if (t.lower.endsWith('s') && leadsContent) return cues.verbs.get(t.lower.slice(0, -1));
   // "Many residents fear the closure will ...": a bare verb after a plural subject, read as a noun. The subject may
   // end before an aside ("Results of the studies, published in 1989, show dicot species lose …"), and then the
-  // clause after the verb may open with a noun too
+  // clause after the verb may open with a noun too; only a lexicon verb is worth looking for its subject
+  const verb = cues.verbs.get(t.lower);
+  if (!verb) return undefined;
   const prev = view.tokens[v - 1];
   const found = prev.text === ',' ? subjectOf(view.tokens, s, v) : null;
   // an aside holds a verb ("published in 1989"); commas with none between are a list ("governors, state party chairs")
@@ -253,7 +255,7 @@ function cueVerb(view: DocView, s: Sentence, v: number): VerbCue | undefined {
   const last = subject ? view.tokens[subject[1] - 1] : prev;
   const opens = subject ? CLAUSE_AFTER_ASIDE : CLAUSE_AFTER_SUBJECT;
   const clause = leadsContent || (next && opens.has(next.pos) && view.tokens.slice(v + 2, Math.min(s.tokenEnd, v + 16)).some((x) => isVerb(x.pos)));
-  return clause && (last.pos === 'NOUN' || last.pos === 'PROPN') && last.lower.endsWith('s') ? cues.verbs.get(t.lower) : undefined;
+  return clause && (last.pos === 'NOUN' || last.pos === 'PROPN') && last.lower.endsWith('s') ? verb : undefined;
 }
 
 /** "was confirmed", "characterised by": the grammatical subject is not the one reporting. */
