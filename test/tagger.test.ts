@@ -5,6 +5,7 @@ import { readDocument, trainingDoc } from '../src/tagger/corpus.js';
 import { bio, runs, tokenSequence } from '../src/tagger/features.js';
 import { deserialize, serialize, tag, train, type TaggerModel } from '../src/tagger/model.js';
 import { shippedTagger, sourceRuns } from '../src/tagger/index.js';
+import { applyRates, bucket, trainingRates } from '../src/tagger/rates.js';
 
 /** One article in brat form: sentences whose source, cue and content we mark as we write them. */
 function article(sentences: Array<Array<[string, ('source' | 'cue' | 'content')?]>>): { text: string; ann: string } {
@@ -118,6 +119,26 @@ describe('training', () => {
     });
   });
 
+  it('counts how often each stem was a cue or a source, each document reading the counts of the other folds only', () => {
+    const docs = tinyCorpus(0, 4).map((d) => trainingDoc(d.text, readBrat(d.text, d.ann)));
+    // a word only the first document holds: with two folds, that document must not see its own count
+    const own = trainingDoc('Vera Quill grumbled that the ferry is late.', readBrat('Vera Quill grumbled that the ferry is late.', 'T1\tCue 11 19\tgrumbled\nE1\tAttribution:T1 Cue:T1'));
+    const all = [own, ...docs];
+    const rates = trainingRates(all, 2);
+    const at = (d: (typeof all)[number], word: string) => d.doc.tokens.findIndex((t) => t.text === word);
+    expect(own.facts.rate.cue[at(own, 'grumbled')]).toBe(0);
+    // "argued" is a cue in every document: the other fold saw it twice, always a cue
+    expect(docs[1].facts.rate.cue[at(docs[1], 'argued')]).toBe(bucket(2, 2));
+    expect(docs[1].facts.rate.source[at(docs[1], 'argued')]).toBe(bucket(0, 2));
+    // the model's rates count everything: new text reads them
+    const { facts, doc } = readDocument('Vera Quill grumbled about the weather.');
+    applyRates(facts, rates);
+    const word = (w: string) => doc.tokens.findIndex((t) => t.text === w);
+    expect(facts.rate.cue[word('grumbled')]).toBe(bucket(1, 1));
+    expect(facts.rate.cue[word('about')]).toBe(0);
+    expect(bucket(1, 1)).not.toBe(bucket(0, 1));
+  });
+
   it('is reproducible: the same seed gives the same model file', () => {
     const again = train(corpus, { epochs: 8, seed: 7, bits: 16 });
     expect(serialize(again).equals(serialize(model))).toBe(true);
@@ -125,6 +146,7 @@ describe('training', () => {
 
   it('saves and loads a model that tags the same way, and refuses a file that is not one', () => {
     const loaded = deserialize(serialize(model));
+    expect(loaded.rates).toEqual(model.rates);
     const { text } = tinyCorpus(5, 1)[0];
     expect(spansOf(text, loaded)).toEqual(spansOf(text, model));
     expect(() => deserialize(Buffer.from('not a model'))).toThrow();
@@ -178,6 +200,17 @@ describe('the shipped model in analyze()', () => {
     const perCue = analyze(text, { model: true, units: 'attributions' }).attributions;
     expect(perCue.map((a) => [a.source.type, a.cue?.text, a.pattern])).toEqual([['vague', 'is supported', 'learned']]);
     expect(analyze(text, { model: true }).attributions).toEqual([]);
+  });
+
+  it('keeps a learned cue out of the claims when its content states nothing, or a rule gave its source to another cue', () => {
+    // the per-cue view lists the learned "share"; a high-five is an act, not a claim (if a retrained tagger stops
+    // finding "share", pick another such sentence: the claims view must be tested against a cue the tagger finds)
+    const act = 'Successful Stormtroopers share a high-five.';
+    expect(analyze(act, { model: true, units: 'attributions' }).attributions.map((a) => a.cue?.text)).toEqual(['share']);
+    expect(analyze(act, { model: true }).attributions).toEqual([]);
+    // the newspaper reports; the tagger's "opted" would take the newspaper as its source and displace the report
+    const report = 'Following discussions, Russia opted to support emergency meetings at the United Nations Security Council, avoiding broader measures of support, the newspaper reported.';
+    expect(attributions(report).map((a) => [a.cue, a.mention, a.pattern])).toEqual([['reported', 'the newspaper', 'inverted']]);
   });
 
   it('leaves the rules alone without the option', () => {

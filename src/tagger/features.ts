@@ -19,6 +19,11 @@ export interface TokenFacts {
   stem: Uint32Array;
   /** The reporting-verb class of the token's lemma (models/cues.json), or 0. */
   cueClass: Uint32Array;
+  /**
+   * How often the token's stem was inside a gold cue and a gold source in training, as bucketed rates (rates.ts):
+   * evidence pooled over rare words, where a word's own weights have seen too few examples. Filled by the model.
+   */
+  rate: Record<'cue' | 'source', Uint8Array>;
   /** 0 outside quotations, 1 inside, 2 opening mark, 3 closing mark. */
   quote: Uint8Array;
   sentence: Int32Array;
@@ -84,6 +89,7 @@ export function tokenFacts(doc: Doc, view: DocView, rules: Cue[]): TokenFacts {
     suffix: new Uint32Array(n),
     stem: new Uint32Array(n),
     cueClass: new Uint32Array(n),
+    rate: { cue: new Uint8Array(n), source: new Uint8Array(n) },
     quote: new Uint8Array(n),
     sentence: new Int32Array(n),
     place: new Uint8Array(n),
@@ -203,7 +209,7 @@ const at = (xs: Uint32Array, i: number) => (i >= 0 && i < xs.length ? xs[i] : NO
 const atLabel = (xs: Uint8Array, i: number) => (i >= 0 && i < xs.length ? xs[i] : 7);
 
 /** How many hashes tokenFeatures and reachFeatures add per token. */
-const TOKEN_FEATURES = 27;
+const TOKEN_FEATURES = 33;
 const REACH_FEATURES = 15;
 
 /** Features every layer reads: the word and its neighbours, tags, shape, lexicon, quotation, place, the rules. */
@@ -236,6 +242,13 @@ function tokenFeatures(out: SequenceBuilder, f: TokenFacts, i: number): void {
   out.add(mix(L + 24, f.stem[i], f.pos[i]));
   out.add(mix(L + 25, f.stem[i], at(f.word, i + 1)));
   out.add(mix(L + 26, at(f.stem, i - 1), f.pos[i]));
+  const { cue, source } = f.rate;
+  out.add(mix(L + 27, cue[i]));
+  out.add(mix(L + 28, cue[i], f.pos[i]));
+  out.add(mix(L + 29, atLabel(cue, i - 1), cue[i]));
+  out.add(mix(L + 30, cue[i], atLabel(cue, i + 1)));
+  out.add(mix(L + 31, source[i], f.pos[i]));
+  out.add(mix(L + 32, atLabel(source, i - 1), source[i], atLabel(source, i + 1)));
 }
 
 /** Features relative to the nearest cues: direction, distance, what separates them, which cue it is. */

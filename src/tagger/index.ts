@@ -4,9 +4,10 @@ import type { DocView } from '../detect/doc-view.js';
 import { passive } from '../detect/verbs.js';
 import { MODELS_DIR } from '../paths.js';
 import { overlap, SpanIndex, textOrder } from '../spans.js';
-import type { Cue, Span } from '../types.js';
+import type { Cue, Span, Token } from '../types.js';
 import { runs, tokenFacts } from './features.js';
 import { deserialize, tag, type TaggerModel } from './model.js';
+import type { Pointed } from './pointer.js';
 
 export const TAGGER_FILE = join(MODELS_DIR, 'attribution-tagger.bin');
 
@@ -28,6 +29,7 @@ const confidenceOf = (gain: number) => Math.round(100 * Math.min(0.99, Math.max(
 const MIN_LEARNED = 0.65;
 
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON']);
+const PREDICATE = new Set(['VERB', 'AUX']);
 
 export interface LearnedOptions {
   /**
@@ -63,11 +65,15 @@ function fromThat(view: DocView, rule: Span | null, learned: Span): Span {
   return view.tokens[first]?.lower === 'that' ? { start: rule.start, end: learned.end } : learned;
 }
 
+/** A claim says something: "shared a high-five", "has not mentioned Machado" report an act, not a statement. */
+const states = (tokens: Token[], content: Pointed) => tokens.slice(content.start, content.end + 1).some((t) => PREDICATE.has(t.pos));
+
 /**
  * The rules' cues combined with the tagger's: where both find a cue the rule keeps its reading of the source
  * and carries the model's spans, which follow the annotation the model learned, for the report. A cue only the
  * model finds joins when the model also found its source in the same sentence, that source is somebody, the
- * verb is active and the model is confident enough, or always with `everyCue`.
+ * verb is active, its content holds a verb, no rule gave that source to another cue ("Russia opted to …, the
+ * newspaper reported") and the model is confident enough, or always with `everyCue`.
  */
 export function learnedCues(view: DocView, rules: Cue[], { everyCue = false }: LearnedOptions = {}, model: TaggerModel = shippedTagger()): Cue[] {
   const { doc, tokens } = view;
@@ -77,6 +83,7 @@ export function learnedCues(view: DocView, rules: Cue[], { everyCue = false }: L
   const out = [...rules];
   const position = new Map(rules.map((r, i) => [r, i]));
   const ruleCues = new SpanIndex(rules.flatMap((r) => (r.cue ? [{ span: r.cue, item: r }] : [])));
+  const ruleMentions = new SpanIndex(rules.flatMap((r) => (r.mention ? [{ span: r.mention, item: r }] : [])));
   const taken = new Set<Cue>();
   // cues and sources both come in text order: one pointer finds each cue's neighbours, in linear time overall
   let next = 0;
@@ -108,7 +115,7 @@ export function learnedCues(view: DocView, rules: Cue[], { everyCue = false }: L
       const sameSource = mention && rule.mention && overlap(rule.mention, mention) > 0;
       const refined = { of: rule.content, cue: { ...cueSpan, lemma: head.lemma }, content: fromThat(view, rule.content, contentSpan), mention: sameSource ? mention : rule.mention };
       out[position.get(rule)!] = { ...rule, refined, confidence: Math.max(rule.confidence, confidence) };
-    } else if (everyCue || (mention && somebody && confidence >= MIN_LEARNED && !agentless)) {
+    } else if (everyCue || (mention && somebody && confidence >= MIN_LEARNED && !agentless && states(tokens, content) && !ruleMentions.overlapping(mention).length)) {
       out.push({ pattern: 'learned', cue: { ...cueSpan, lemma: head.lemma }, mention, content: contentSpan, confidence });
     }
   }

@@ -1,11 +1,13 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { runs, sourceSequence, tokenSequence, type Role, type TokenFacts } from './features.js';
 import { decode, emptyWeights, Trainer, type Decoded, type Sequence, type Weights } from './perceptron.js';
+import { applyRates, trainingRates, type StemRates } from './rates.js';
 import { emptyPointers, point, pointerContext, PointerTrainer, type Pointed, type PointerWeights, type TokenRange } from './pointer.js';
 
 /** Cue and source tag tokens (BIO); content is pointed to per cue. */
 export interface TaggerModel {
   bits: number;
+  rates: StemRates;
   cue: Weights;
   source: Weights;
   content: PointerWeights;
@@ -19,6 +21,7 @@ export interface Tagged {
 }
 
 export function tag(model: TaggerModel, facts: TokenFacts): Tagged {
+  applyRates(facts, model.rates);
   const tokens = tokenSequence(facts);
   const cue = decode(model.cue, tokens);
   const source = decode(model.source, sourceSequence(facts, tokens, cue.labels));
@@ -89,6 +92,7 @@ export function train(docs: TrainingDoc[], options: TrainOptions): TaggerModel {
     }
     return trainer.averaged();
   };
+  const rates = trainingRates(docs);
   const cueSequences = docs.map((d) => tokenSequence(d.facts));
   const cue = layer('cue', cueSequences);
   const predicted = docs.map((_, k) => decode(cue, cueSequences[k]).labels);
@@ -104,7 +108,7 @@ export function train(docs: TrainingDoc[], options: TrainOptions): TaggerModel {
     for (const x of shuffled(examples, next)) if (!pointers.learn(x.context, x.cue, x.content)) wrong++;
     options.progress?.('content', epoch, wrong / Math.max(1, examples.length));
   }
-  return { bits: options.bits, cue, source, content: pointers.averaged() };
+  return { bits: options.bits, rates, cue, source, content: pointers.averaged() };
 }
 
 const TABLES = ['cue.emission', 'cue.transition', 'source.emission', 'source.transition', 'content.start', 'content.end'] as const;
@@ -114,12 +118,15 @@ function tables(model: TaggerModel): Float32Array[] {
 }
 
 /**
- * The model file, gzipped: a JSON header, then per weight table the positions of its non-zero weights (as gaps,
- * which compress well) and those weights as int16, scaled to the table's largest.
+ * The model file, gzipped: a JSON header; the stem rates (the sorted stems as gaps, then the cue and the source
+ * buckets); then per weight table the positions of its non-zero weights (as gaps, which compress well) and those
+ * weights as int16, scaled to the table's largest.
  */
 export function serialize(model: TaggerModel): Buffer {
-  const header = { format: 'claimtrace-tagger', version: 2, bits: model.bits, tables: [] as Array<{ name: string; count: number; scale: number }> };
-  const parts: Buffer[] = [];
+  const { stems, cue, source } = model.rates;
+  const header = { format: 'claimtrace-tagger', version: 3, bits: model.bits, stems: stems.length, tables: [] as Array<{ name: string; count: number; scale: number }> };
+  const stemGaps = Uint32Array.from(stems, (s, k) => (k ? s - stems[k - 1] : s));
+  const parts: Buffer[] = [Buffer.from(stemGaps.buffer), Buffer.from(cue), Buffer.from(source)];
   tables(model).forEach((table, t) => {
     const positions: number[] = [];
     let max = 0;
@@ -143,12 +150,15 @@ export function serialize(model: TaggerModel): Buffer {
 export function deserialize(file: Buffer): TaggerModel {
   const raw = gunzipSync(file);
   const length = raw.readUInt32LE(0);
-  const header = JSON.parse(raw.subarray(4, 4 + length).toString('utf8')) as { format: string; version: number; bits: number; tables: Array<{ name: string; count: number; scale: number }> };
-  if (header.format !== 'claimtrace-tagger' || header.version !== 2) throw new Error('not a claimtrace tagger model (format version 2)');
-  const model: TaggerModel = { bits: header.bits, cue: emptyWeights(header.bits), source: emptyWeights(header.bits), content: emptyPointers(header.bits) };
+  const header = JSON.parse(raw.subarray(4, 4 + length).toString('utf8')) as { format: string; version: number; bits: number; stems: number; tables: Array<{ name: string; count: number; scale: number }> };
+  if (header.format !== 'claimtrace-tagger' || header.version !== 3) throw new Error('not a claimtrace tagger model (format version 3)');
   let at = 4 + length;
   // copied out so that the typed arrays start on an aligned offset
   const take = (bytes: number) => new Uint8Array(raw.subarray(at, (at += bytes))).buffer;
+  const stemGaps = new Uint32Array(take(header.stems * 4));
+  let stem = 0;
+  const rates: StemRates = { stems: stemGaps.map((gap) => (stem += gap)), cue: new Uint8Array(take(header.stems)), source: new Uint8Array(take(header.stems)) };
+  const model: TaggerModel = { bits: header.bits, rates, cue: emptyWeights(header.bits), source: emptyWeights(header.bits), content: emptyPointers(header.bits) };
   const targets = tables(model);
   for (const { name, count, scale } of header.tables) {
     const table = targets[TABLES.indexOf(name as (typeof TABLES)[number])];
