@@ -213,6 +213,11 @@ describe('the shipped model in analyze()', () => {
     expect(attributions(report).map((a) => [a.cue, a.mention, a.pattern])).toEqual([['reported', 'the newspaper', 'inverted']]);
   });
 
+  it('in the per-cue view, leaves out a cue inside a content the tagger bounded: nested speech, which PolNeAR does not mark', () => {
+    const perCue = analyze('The governor assailed what he called a cynical attack on pensions.', { model: true, units: 'attributions' }).attributions;
+    expect(perCue.map((a) => [a.cue?.text, a.content.text])).toEqual([['assailed', 'what he called a cynical attack on pensions']]);
+  });
+
   it('leaves the rules alone without the option', () => {
     expect(analyze('Union leaders accused the mayor of ignoring workers.').attributions).toEqual([]);
   });
