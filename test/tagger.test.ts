@@ -218,6 +218,12 @@ describe('the shipped model in analyze()', () => {
     expect(perCue.map((a) => [a.cue?.text, a.content.text])).toEqual([['assailed', 'what he called a cynical attack on pensions']]);
   });
 
+  it('in the per-cue view, reads the subject of an agentless passive as part of the content, with no source', () => {
+    // PolNeAR's guidelines: "She was known as the rainmaker" has no source
+    const perCue = analyze('Critics were accused of spreading rumors.', { model: true, units: 'attributions' }).attributions;
+    expect(perCue.map((a) => [a.cue?.text, a.source.type, a.source.mention, a.content.text])).toEqual([['were accused of', 'vague', null, 'Critics were accused of spreading rumors']]);
+  });
+
   it('leaves the rules alone without the option', () => {
     expect(analyze('Union leaders accused the mayor of ignoring workers.').attributions).toEqual([]);
   });

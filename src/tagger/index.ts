@@ -116,7 +116,11 @@ export function learnedCues(view: DocView, rules: Cue[], { everyCue = false }: L
       const refined = { of: rule.content, cue: { ...cueSpan, lemma: head.lemma }, content: fromThat(view, rule.content, contentSpan), mention: sameSource ? mention : rule.mention };
       out[position.get(rule)!] = { ...rule, refined, confidence: Math.max(rule.confidence, confidence) };
     } else if (everyCue || (mention && somebody && confidence >= MIN_LEARNED && !agentless && states(tokens, content) && !ruleMentions.overlapping(mention).length)) {
-      out.push({ pattern: 'learned', cue: { ...cueSpan, lemma: head.lemma }, mention, content: contentSpan, confidence });
+      // "She was known as the rainmaker": an agentless passive names no source, and its subject is part of what is
+      // attributed (PolNeAR's guidelines; on train, 72% of such contents take the subject in)
+      const subjectSaid = agentless && tokens[head.index + 1]?.lower !== 'by' && mention && mention.end <= cueSpan.start && contentSpan.start >= cueSpan.end;
+      const said = subjectSaid ? { start: mention.start, end: contentSpan.end } : contentSpan;
+      out.push({ pattern: 'learned', cue: { ...cueSpan, lemma: head.lemma }, mention: subjectSaid ? null : mention, content: said, confidence });
     }
   }
   return out.sort(textOrder);
