@@ -10,8 +10,8 @@ describe('cue patterns', () => {
   });
 
   it('a second verb after "and" shares the subject of the first', () => {
-    expect(claims('Machado promised to keep campaigning for Clinton and said she would stand up to the attacks.').map((c) => [c.source, c.cue, c.content])).toEqual([
-      ['Machado', 'said', 'she would stand up to the attacks'],
+    expect(claims('Ortega promised to keep working with the union and said she would fight the lawsuit.').map((c) => [c.source, c.cue, c.content])).toEqual([
+      ['Ortega', 'said', 'she would fight the lawsuit'],
     ]);
   });
 
@@ -47,17 +47,17 @@ describe('cue patterns', () => {
   });
 
   it('a quotation that resumes after its attribution runs on to its closing mark, and is still direct', () => {
-    expect(claims('“By locking in China,” Mr. Obama said, “it allowed me to go to India. We expect nothing else.”')).toMatchObject([
-      { source: 'Obama', cue: 'said', content: '“By locking in China,” Mr. Obama said, “it allowed me to go to India. We expect nothing else.”', kind: 'direct', pattern: 'inverted' },
+    expect(claims('“By signing early,” Ms. Ruiz said, “we saved a year of work. We expect nothing else.”')).toMatchObject([
+      { source: 'Ruiz', cue: 'said', content: '“By signing early,” Ms. Ruiz said, “we saved a year of work. We expect nothing else.”', kind: 'direct', pattern: 'inverted' },
     ]);
-    expect(claims('“By locking in China,” Mr. Obama said. “It allowed me to go to India.”').map((c) => [c.cue, c.content])).toEqual([
-      ['said', '“By locking in China,”'],
-      [null, '“It allowed me to go to India.”'],
+    expect(claims('“By signing early,” Ms. Ruiz said. “We saved a year of work.”').map((c) => [c.cue, c.content])).toEqual([
+      ['said', '“By signing early,”'],
+      [null, '“We saved a year of work.”'],
     ]);
   });
 
   it('"and" joins two names into one source, but not a predicate\'s name to the next clause\'s subject', () => {
-    expect(claims('Myanmar is mainly Buddhist and the United Nations says the Rohingya are persecuted.').map((c) => [c.source, c.mention])).toEqual([['United Nations', 'the United Nations']]);
+    expect(claims('Bhutan is largely Buddhist and the United Nations says the herders are struggling.').map((c) => [c.source, c.mention])).toEqual([['United Nations', 'the United Nations']]);
     expect(claims('The United Nations and the United States said the talks would resume.').map((c) => c.source)).toEqual(['United Nations', 'United States']);
   });
 
@@ -162,7 +162,7 @@ describe('cue patterns', () => {
     const sourceOf = (text: string) => claims(text).map((c) => [c.source, c.content]);
     expect(sourceOf('A study published in Nature found that the drug cut deaths by half.')).toEqual([['study', 'that the drug cut deaths by half']]);
     expect(sourceOf('A report released on Tuesday by the ministry says the bridge is unsafe.')).toEqual([['report', 'the bridge is unsafe']]);
-    expect(sourceOf('A new study documenting iodine status in children has revealed many are not getting enough iodine.')).toEqual([['new study', 'many are not getting enough iodine']]);
+    expect(sourceOf('A new study documenting sleep habits in teenagers has revealed most sleep less than they need.')).toEqual([['new study', 'most sleep less than they need']]);
     expect(sourceOf('On Tuesday, a study published in Nature found that coffee is safe.')).toEqual([['study', 'that coffee is safe']]);
     // a phrase after a comma opens the clause: the opening words are no subject
     expect(sourceOf('When asked about the crisis, Ted Cruz said he knows its consequences.')).toEqual([['Ted Cruz', 'he knows its consequences']]);

@@ -203,13 +203,13 @@ describe('the shipped model in analyze()', () => {
   });
 
   it('keeps a learned cue out of the claims when its content states nothing, or a rule gave its source to another cue', () => {
-    // the per-cue view lists the learned "share"; a high-five is an act, not a claim (if a retrained tagger stops
+    // the per-cue view lists the learned "share"; a fist bump is an act, not a claim (if a retrained tagger stops
     // finding "share", pick another such sentence: the claims view must be tested against a cue the tagger finds)
-    const act = 'Successful Stormtroopers share a high-five.';
+    const act = 'Cheering Stormtroopers share a fist bump after the parade.';
     expect(analyze(act, { model: true, units: 'attributions' }).attributions.map((a) => a.cue?.text)).toEqual(['share']);
     expect(analyze(act, { model: true }).attributions).toEqual([]);
     // the newspaper reports; the tagger's "opted" would take the newspaper as its source and displace the report
-    const report = 'Following discussions, Russia opted to support emergency meetings at the United Nations Security Council, avoiding broader measures of support, the newspaper reported.';
+    const report = 'Following discussions, Russia opted to support emergency loans, the newspaper reported.';
     expect(attributions(report).map((a) => [a.cue, a.mention, a.pattern])).toEqual([['reported', 'the newspaper', 'inverted']]);
   });
 

@@ -60,7 +60,7 @@ export function phraseEndingAt(tokens: Token[], last: number, lo: number, hi: nu
       // a determiner opens the phrase, unless a linking preposition joins it to a longer one
       if (i >= lo && LINKS.has(tokens[i].lower) && inside(tokens, i, lo, hi)) continue;
       // "the United Nations and the United States": coordinated names, unless the first closes a clause's
-      // predicate ("Myanmar is mainly Buddhist and the United Nations says")
+      // predicate ("Bhutan is largely Buddhist and the United Nations says")
       if (i > lo && tokens[i].lower === 'and' && tokens[i - 1].pos === 'PROPN' && tokens[i + 2]?.pos === 'PROPN' && !predicateBefore(tokens, i - 1, lo)) {
         i--;
         continue;
@@ -95,7 +95,7 @@ export function phraseStartingAt(tokens: Token[], first: number, lo: number, hi:
   return end > first ? [first, end] : null;
 }
 
-/** A phrase with the appositive after its comma, if one follows: "Khaled Al-Maeena, editor at large at the Saudi Gazette". */
+/** A phrase with the appositive after its comma, if one follows: "Omar Farah, editor at large at the Harbor Gazette". */
 export function withAppositive(tokens: Token[], core: Range, s: Sentence): Range {
   if (tokens[core[1]]?.text !== ',') return core;
   const appositive = phraseStartingAt(tokens, core[1] + 1, s.tokenStart, s.tokenEnd);
@@ -137,7 +137,7 @@ function hasVerb(tokens: Token[], from: number, to: number): boolean {
 }
 
 /**
- * "Professor Cres Eastman, Director of the study, and Chairman of the Centre, says": walk back over the
+ * "Professor Lena Vogt, head of the survey, and chair of the institute, says": walk back over the
  * comma-separated asides (none holds a verb) to the leftmost chunk that is a whole noun phrase.
  */
 function subjectBeforeAsides(tokens: Token[], lo: number, comma: number): Range | null {
@@ -147,7 +147,7 @@ function subjectBeforeAsides(tokens: Token[], lo: number, comma: number): Range 
     let p = end - 1;
     while (p >= lo && tokens[p].text !== ',' && !/^["“”']$/.test(tokens[p].text)) p--;
     if (hasVerb(tokens, p + 1, end)) {
-      // "Results of NCLAN studies, published in a paper by AS Heagle, show" and "Dr. Sesay, who led the trial, said": asides
+      // "Results of the field trials, published in a paper by J. Moreno, show" and "Dr. Sesay, who led the trial, said": asides
       if (p >= lo && tokens[p].text === ',' && (tokens[p + 1].pos === 'VERB' || /^(who|which)$/.test(tokens[p + 1].lower))) {
         end = p;
         continue;
@@ -220,7 +220,7 @@ function subjectBeforeModifier(tokens: Token[], lo: number, core: Range): Range 
   const coordinated = tokens[core[0] - 1].pos === 'CCONJ';
   // "Six in 10 voters said" is a proportion of the voters, not a modified "Six"
   if (!first || first[1] >= core[0] || !tokens.slice(first[0], first[1]).some(isNoun)) return null;
-  // "Another source speaking to Fox News said": the -ing form opens the modifier
+  // "A second official speaking to the radio station said": the -ing form opens the modifier
   if (first[1] - first[0] > 1 && gerund(tokens[first[1] - 1])) first[1]--;
   let k = first[1];
   if (tokens[k].text === ',') k++;
@@ -317,7 +317,7 @@ export function subjectOf(tokens: Token[], s: Sentence, v: number): Range | null
   if (!core) return null;
   const by = core[0] - 1;
   if (by - 2 >= lo && tokens[by].lower === 'by' && tokens[by - 1].pos === 'VERB') {
-    // "A leaked letter seen by Sky News says": the letter speaks; Sky News only saw it
+    // "A leaked memo seen by the Daily Ledger says": the memo speaks; the Ledger only saw it
     const speaker = phraseEndingAt(tokens, by - 2, lo, v);
     if (speaker) return speaker;
   }

@@ -27,7 +27,7 @@ const isVerb = (pos: string) => pos === 'VERB' || pos === 'AUX';
 const objectAhead = (t: Token | undefined) => !!t && ['DET', 'NOUN', 'PROPN', 'ADJ', 'PRON'].includes(t.pos) && !CALENDAR.test(t.text);
 const CALENDAR = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|recently|earlier|later)$/i;
 const PUNCT_SKIP = /^[,:]$/;
-/** How far past the verb a quotation may open and still be what it reports: "called Mr. Obama's remarks on Saturday "a wake-up call"". */
+/** How far past the verb a quotation may open and still be what it reports: "called the mayor's remarks on Friday "a wake-up call"". */
 const QUOTE_REACH = 8;
 
 function context(view: DocView, s: Sentence, v: number, verb: VerbCue): Context {
@@ -195,7 +195,7 @@ function resumesAfter(view: DocView, comma: number, from: number, to: number): b
 }
 
 /**
- * The source of an inverted cue ("said Khaled Al-Maeena, editor at large at the Saudi Gazette."), with its
+ * The source of an inverted cue ("said Omar Farah, editor at large at the Harbor Gazette."), with its
  * appositive; a verb right after the phrase means it was the subject of a new clause instead.
  */
 function invertedSource(view: DocView, s: Sentence, core: Range): Range | null {
@@ -281,7 +281,7 @@ function commaBeforeParticiple(tokens: Token[], lo: number, v: number): number {
   return k > lo && tokens[k].text === ',' ? k : -1;
 }
 
-/** "Machado promised to campaign and said she would …": a second verb shares the subject of the first. */
+/** "Ortega promised to keep working with the union and said she would …": a second verb shares the subject of the first. */
 const coordinated = (view: DocView, s: Sentence, v: number) => v - 1 > s.tokenStart && view.tokens[v - 1].lower === 'and';
 
 /** The subject that opens the clause, past a leading adverbial ("Despite this, al-Assad continued …"). */
@@ -386,7 +386,7 @@ function asClauseAt(view: DocView, s: Sentence, subject: number, after: number):
 }
 
 /**
- * "Ted Cruz, who has long dismissed attempts to unhorse Trump, floated …": a relative clause's content ends at the
+ * "The senator, who has long dismissed calls to resign, floated …": a relative clause's content ends at the
  * comma after which the main clause's verb resumes (on the train texts, 35 claims that ran on into the main clause).
  */
 function relativeClauseEnd(view: DocView, content: Span): Span {

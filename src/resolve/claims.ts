@@ -22,7 +22,7 @@ function attributionSpan(cue: Span | null, mention: Span | null): Span | null {
 
 /**
  * direct: all inside quotation marks; mixed: partly; indirect: none. A leading "that" is no part of the quote, nor
- * is the attribution that interrupts it ("“By locking in China,” Mr. Obama said, “it allowed me …”").
+ * is the attribution that interrupts it ("“By signing early,” Ms. Ruiz said, “we saved a year …”").
  */
 function kindOf(view: DocView, span: Span, attribution: Span | null): ClaimKind {
   const [first] = view.tokenRange(span);

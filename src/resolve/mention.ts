@@ -142,7 +142,7 @@ function typeOfName(name: string, run: Run, descriptionHead: string | undefined)
   return run.tokens.filter((t) => /\w/.test(t.text)).length >= 2 && run.tokens.every((t) => !/\d/.test(t.text)) ? 'person' : 'organization';
 }
 
-/** The person a run names, if any: "Matthew Ingram" out of "Matthew Ingram of The Globe and Mail". */
+/** The person a run names, if any: "Anna Holt" out of "Anna Holt of The Daily Ledger". */
 function personIn(run: Run, descriptionHead: string | undefined): Run | null {
   if (run.titled) return run;
   const text = join(run.tokens);

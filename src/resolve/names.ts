@@ -11,7 +11,7 @@ const capitalised = (word: string) => /^[A-Z]/.test(word);
 const nameWord = (word: string) => capitalised(word) && !/[GO]/.test(kindsOf(word)) && !nameWords.orgWords.has(word.toLowerCase());
 
 export interface NameTags {
-  /** The words that name a person, if any: "Matthew Ingram" in "Matthew Ingram of The Globe and Mail". */
+  /** The words that name a person, if any: "Anna Holt" in "Anna Holt of The Daily Ledger". */
   person: string | null;
   place: boolean;
   organization: boolean;

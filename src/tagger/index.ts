@@ -40,7 +40,7 @@ export interface LearnedOptions {
   everyCue?: boolean;
 }
 
-/** The tagger's source runs, cut where a sentence ends: "…the Eurasian division.¶RT and its defenders" is two. */
+/** The tagger's source runs, cut where a sentence ends: "…the eastern division.¶The agency and its critics" is two. */
 export function sourceRuns(sentence: Int32Array, found: Array<[number, number]>): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const [from, to] of found) {
@@ -65,7 +65,7 @@ function fromThat(view: DocView, rule: Span | null, learned: Span): Span {
   return view.tokens[first]?.lower === 'that' ? { start: rule.start, end: learned.end } : learned;
 }
 
-/** A claim says something: "shared a high-five", "has not mentioned Machado" report an act, not a statement. */
+/** A claim says something: "shared a fist bump", "has not mentioned the senator" report an act, not a statement. */
 const states = (tokens: Token[], content: Pointed) => tokens.slice(content.start, content.end + 1).some((t) => PREDICATE.has(t.pos));
 
 /**
