@@ -17,7 +17,7 @@ describe('claimtrace analyze', () => {
   it('prints a readable summary of an article: sources with type and count, then unattributed claims', () => {
     const r = run(['analyze', join(SAMPLES, 'harbour-bridge.txt')]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Marta Ellison  [person]  ×4');
+    expect(r.stdout).toContain('Marta Ellison  [person]  ×5');
     expect(r.stdout).toContain('Calder Gazette  [media]  ×3');
     expect(r.stdout).toContain('Unattributed claims (check these first)');
     expect(r.stdout).toContain('? The bridge opened in 1987 and carries about 60,000 vehicles a day.');

@@ -47,8 +47,14 @@ describe('cue patterns', () => {
   });
 
   it('a quotation that resumes after its attribution runs on to its closing mark, and is still direct', () => {
-    expect(claims('“By signing early,” Ms. Ruiz said, “we saved a year of work. We expect nothing else.”')).toMatchObject([
-      { source: 'Ruiz', cue: 'said', content: '“By signing early,” Ms. Ruiz said, “we saved a year of work. We expect nothing else.”', kind: 'direct', pattern: 'inverted' },
+    const resumed = '“By signing early,” Ms. Ruiz said, “we saved a year of work. We expect nothing else.”';
+    expect(claims(resumed, { units: 'attributions' })).toMatchObject([
+      { source: 'Ruiz', cue: 'said', content: resumed, kind: 'direct', pattern: 'inverted' },
+    ]);
+    // as claims, a sentence each
+    expect(claims(resumed).map((c) => [c.cue, c.kind, c.content])).toEqual([
+      ['said', 'direct', '“By signing early,” Ms. Ruiz said, “we saved a year of work.'],
+      ['said', 'direct', 'We expect nothing else.”'],
     ]);
     expect(claims('“By signing early,” Ms. Ruiz said. “We saved a year of work.”').map((c) => [c.cue, c.content])).toEqual([
       ['said', '“By signing early,”'],

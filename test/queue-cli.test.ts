@@ -46,7 +46,7 @@ describe.skipIf(!online)('queue commands of the CLI (real Redis)', () => {
     expect(batchId).toMatch(/^b-/);
     const report = JSON.parse(rest.join('\n'));
     expect(report.articles.map((a: { id: string }) => a.id)).toEqual(['council-vote', 'harbour-bridge', 'malaria-trial', 'transfer-talks']);
-    expect(report.sources.find((s: { name: string }) => s.name === 'Marta Ellison')).toEqual({ name: 'Marta Ellison', type: 'person', articles: 1, claims: 4 });
+    expect(report.sources.find((s: { name: string }) => s.name === 'Marta Ellison')).toEqual({ name: 'Marta Ellison', type: 'person', articles: 1, claims: 5 });
   });
 
   it('submit says when an article was already analysed', async () => {

@@ -129,9 +129,13 @@ describe('resolution rules', () => {
     expect(claims('Hale told reporters that the plan was dead and that, in the words of her deputy, the council had wasted a year.').map((c) => [c.source, c.cue])).toEqual([['Hale', 'told']]);
   });
 
-  it('a quotation running over paragraphs is one claim', () => {
+  it('a quotation running over paragraphs is one attribution, and a claim per sentence with the cue that opened it', () => {
     const text = 'Dr. Amina Sesay said, "We checked it three times.\n\n"We had not made a mistake."';
-    expect(claims(text)).toMatchObject([{ source: 'Amina Sesay', content: '"We checked it three times.\n\n"We had not made a mistake."', kind: 'direct' }]);
+    expect(claims(text, { units: 'attributions' })).toMatchObject([{ source: 'Amina Sesay', content: '"We checked it three times.\n\n"We had not made a mistake."', kind: 'direct' }]);
+    expect(claims(text).map((c) => [c.source, c.cue, c.kind, c.content])).toEqual([
+      ['Amina Sesay', 'said', 'direct', '"We checked it three times.'],
+      ['Amina Sesay', 'said', 'direct', '"We had not made a mistake."'],
+    ]);
   });
 
   it('a quotation with no cue continues the last speaker', () => {
@@ -175,11 +179,12 @@ describe('resolution rules', () => {
 describe('report units', () => {
   const view = (text: string, units: 'claims' | 'attributions') => claims(text, { units }).map((c) => [c.source, c.cue, c.kind, c.content]);
 
-  it('a quotation interrupted by its cue is one entry per sentence run as claims, one whole attribution per cue', () => {
+  it('a quotation interrupted by its cue is one entry per sentence as claims, one whole attribution per cue', () => {
     const text = 'The council met on Monday. “This is a disgusting day,” said Tom Hale, head of the caucus. “The mayor is a fraud. By any definition he is.”\n\n“We will fight on.”';
     expect(view(text, 'claims')).toEqual([
       ['Tom Hale', 'said', 'direct', '“This is a disgusting day,”'],
-      ['Tom Hale', null, 'direct', '“The mayor is a fraud. By any definition he is.”'],
+      ['Tom Hale', null, 'direct', '“The mayor is a fraud.'],
+      ['Tom Hale', null, 'direct', 'By any definition he is.”'],
       ['Tom Hale', null, 'direct', '“We will fight on.”'],
     ]);
     // the next paragraph's quotation continues the speaker, but PolNeAR gives it an attribution of its own
@@ -190,6 +195,16 @@ describe('report units', () => {
     const report = analyze(text, { units: 'attributions' });
     expect(report.units).toBe('attributions');
     expect(text.slice(report.attributions[0].sentence.start, report.attributions[0].sentence.end)).toBe('“This is a disgusting day,” said Tom Hale, head of the caucus. “The mayor is a fraud. By any definition he is.”');
+  });
+
+  it('a quotation that a paraphrase opens is a claim per sentence, each of its own kind, and one mixed attribution', () => {
+    const text = 'Hale said the delay was “a disgrace. We have no money left. Nobody told us.”';
+    expect(view(text, 'claims')).toEqual([
+      ['Hale', 'said', 'mixed', 'the delay was “a disgrace.'],
+      ['Hale', 'said', 'direct', 'We have no money left.'],
+      ['Hale', 'said', 'direct', 'Nobody told us.”'],
+    ]);
+    expect(view(text, 'attributions')).toEqual([['Hale', 'said', 'mixed', 'the delay was “a disgrace. We have no money left. Nobody told us.”']]);
   });
 
   it('a paraphrase that a quotation carries on is a mixed attribution', () => {

@@ -4,7 +4,7 @@ import type { Entity } from '../resolve/entities.js';
 import { inside, touching } from '../spans.js';
 import type { Doc, Span } from '../types.js';
 import { SCHEMA_VERSION, type Report } from './schema.js';
-import { oneAttributionPerCue, oneClaimPerSource, type Units } from './units.js';
+import { bySentence, oneAttributionPerCue, oneClaimPerSource, type Units } from './units.js';
 
 export interface Resolved {
   claims: Claim[];
@@ -53,7 +53,7 @@ export function buildReport(doc: Doc, resolved: Resolved, info: DocumentInfo): R
   const citedSet = new Set(resolved.claims.flatMap((c) => [c.entity, ...c.via]));
   const cited = resolved.entities.filter((e) => citedSet.has(e));
   // a claim's own spans are compared with the model's before claims merge, and after attributions are whole
-  const entries = info.units === 'claims' ? oneClaimPerSource(resolved.claims).map((c) => reported(doc, c)) : oneAttributionPerCue(doc, resolved.claims.map((c) => reported(doc, c)));
+  const entries = info.units === 'claims' ? bySentence(doc, oneClaimPerSource(resolved.claims).map((c) => reported(doc, c))) : oneAttributionPerCue(doc, resolved.claims.map((c) => reported(doc, c)));
   return {
     schemaVersion: SCHEMA_VERSION,
     engine: { name: 'claimtrace', version: ENGINE_VERSION },

@@ -55,7 +55,7 @@ export const ReportSchema = z.object({
   sources: z.array(SourceSchema),
   units: z
     .enum(UNITS)
-    .describe('how attributions are cut: claims, one per source and stretch of text and per sentence run of a quotation (the default); attributions, one per cue, a quotation interrupted by its cue whole, as PARC and PolNeAR annotate'),
+    .describe('how attributions are cut: claims, one per source and stretch of text and one per sentence of a quotation (the default); attributions, one per cue, a quotation interrupted by its cue whole, as PARC and PolNeAR annotate'),
   attributions: z.array(AttributionSchema),
   unattributed: z.array(z.object({ sentence: SpanSchema, text: z.string() })),
   boilerplate: z.array(TextSpanSchema),

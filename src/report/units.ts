@@ -1,12 +1,12 @@
 import type { Claim } from '../resolve/claims.js';
 import { inside, readingOrder, SpanIndex, textOrder, touching, union } from '../spans.js';
-import type { Doc } from '../types.js';
+import type { ClaimKind, Doc, Span } from '../types.js';
 
 /**
  * How a report cuts what is said into entries.
  * - `claims`: what a fact-checker reviews. A source that speaks twice over one stretch of text ("she said A and
- *   added B") gives one entry, and a quotation that runs on after its cue ("“A,” she said. “B.”") gives an entry
- *   of its own, so that every sentence is checked against its source.
+ *   added B") gives one entry, and a quotation gives an entry per sentence, the part that runs on after its cue
+ *   ("“A,” she said. “B.”") included, so that every sentence is checked against its source.
  * - `attributions`: one entry per cue, as PARC and PolNeAR annotate reported speech: "said A and added B" are two,
  *   and "“A,” she said. “B.”" is one whose content runs from the first part of the quotation to the last. With the
  *   tagger, every cue it finds is an entry, not only those a claim needs (learnedCues in src/tagger).
@@ -32,6 +32,36 @@ export function oneClaimPerSource(claims: Claim[]): Claim[] {
   // a claim that took in a twin before it may now start earlier
   return claims.flatMap((c) => (c.pattern === 'floating' ? [c] : kept.has(c) ? [kept.get(c)!] : [])).sort(readingOrder);
 }
+
+/**
+ * A quotation over several sentences is checked sentence by sentence, as the claim-level gold counts it: one
+ * entry per sentence, each with the cue that opened the quotation ("said, “I think … game.\n\nIt was …”" is two).
+ * Only claims take this cut; an attribution keeps its whole content.
+ */
+export function bySentence(doc: Doc, claims: Claim[]): Claim[] {
+  return claims.flatMap((c) => {
+    const sentences = touching(doc.sentences, c.content);
+    if (sentences.length < 2 || c.kind === 'indirect') return [c];
+    return sentences.flatMap((s) => {
+      const content = trimmed(doc.text, { start: Math.max(s.start, c.content.start), end: Math.min(s.end, c.content.end) });
+      return content.end > content.start ? [{ ...c, content, sentence: { start: s.start, end: s.end }, kind: c.kind === 'direct' ? c.kind : kindOf(doc, content) }] : [];
+    });
+  });
+}
+
+/** A piece of a quoted claim: direct inside its quotation marks, mixed across one, indirect outside. */
+function kindOf(doc: Doc, piece: Span): ClaimKind {
+  const quotes = touching(doc.quotes, piece);
+  if (quotes.some((q) => inside(piece, q))) return 'direct';
+  return quotes.length ? 'mixed' : 'indirect';
+}
+
+const trimmed = (text: string, span: Span): Span => {
+  let { start, end } = span;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { start, end };
+};
 
 /** One entry per cue: a quotation that goes on after its cue in the same paragraph belongs to the attribution before it. */
 export function oneAttributionPerCue(doc: Doc, claims: Claim[]): Claim[] {
