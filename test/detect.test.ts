@@ -164,6 +164,18 @@ describe('cue patterns', () => {
     expect(claims('Mr. Obama had proposed a tax on the wealthy, which Congress rejected.').map((c) => [c.source, c.content])).toEqual([['Obama', 'a tax on the wealthy']]);
   });
 
+  it('a participle and a time between a subject and its verb modify the subject, even where the verb was read as a noun', () => {
+    const said = (text: string) => claims(text).map((c) => [c.source, c.mention, c.cue, c.content]);
+    expect(said('Figures released today show that a record number of people crossed the border.')).toEqual([['Figures', 'Figures', 'show', 'that a record number of people crossed the border']]);
+    expect(said('A poll of voters released on Tuesday showed that the senator led.')).toEqual([['poll of voters', 'A poll of voters', 'showed', 'that the senator led']]);
+    // a finite verb before a time is no participle: "responded Friday to reports that …" is not the reports' claim
+    expect(said('Nehlen responded Friday to reports that the mayor planned to resign.').map((c) => c[2])).toEqual(['planned']);
+  });
+
+  it('a document before "of" heads its phrase: the study finds, not the children', () => {
+    expect(claims('A study of children found that most sleep too little.').map((c) => [c.source, c.type, c.cue])).toEqual([['study of children', 'document', 'found']]);
+  });
+
   it('a subject with a modifier after it speaks, not the phrase inside the modifier', () => {
     const sourceOf = (text: string) => claims(text).map((c) => [c.source, c.content]);
     expect(sourceOf('A study published in Nature found that the drug cut deaths by half.')).toEqual([['study', 'that the drug cut deaths by half']]);

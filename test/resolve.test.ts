@@ -79,6 +79,14 @@ describe('resolution rules', () => {
     ]);
   });
 
+  it('the place a document covers is not its source; a body named in or after it is', () => {
+    const sourceOf = (text: string) => claims(text).map((c) => c.source);
+    expect(sourceOf('A CNN poll of South Carolina released on Tuesday said that the senator led.')).toEqual(['CNN']);
+    expect(sourceOf('A poll of South Carolina released on Tuesday said that the senator led.')).toEqual(['poll of South Carolina']);
+    expect(sourceOf('The results of the National Nutrition Study found that most children lack iodine.')).toEqual(['National Nutrition Study']);
+    expect(sourceOf('The results of the inquiry by the Harbor Commission said that the pier was unsafe.')).toEqual(['Harbor Commission']);
+  });
+
   it('an acronym in brackets becomes an alias of the name before it', () => {
     const text = 'The World Health Organization (WHO) recommends a second trial. WHO says a larger study is under way.';
     expect(claims(text).map((c) => [c.source, c.type])).toEqual([

@@ -120,7 +120,7 @@ const timeWord = (t: Token) => sources.time.words.has(t.lower) || (t.pos === 'NU
  * `j`, the index before it; else `j`. It opens with one of its openers ("on", "last"), or is one word that
  * stands alone ("The council Friday voted"); a month or a year alone may end a name or a phrase ("the May 2015").
  */
-function beforeTimeAdjunct(tokens: Token[], j: number, lo: number): number {
+export function beforeTimeAdjunct(tokens: Token[], j: number, lo: number): number {
   if (!timeWord(tokens[j])) return j;
   const { openers, alone } = sources.time;
   let a = j;
@@ -249,6 +249,19 @@ function subjectBeforeModifier(tokens: Token[], lo: number, core: Range): Range 
   return first;
 }
 
+const PARTICIPLE_GROUP = new Set(['VERB', 'AUX', 'PART']);
+
+/**
+ * "Figures released today show", "A poll of voters to be published on Monday says": a participle and a time right
+ * before the verb modify the phrase before them; where that phrase ends, or undefined.
+ */
+function modifiedBeforeTime(tokens: Token[], lo: number, v: number): number | undefined {
+  const j = beforeTimeAdjunct(tokens, v - 1, lo);
+  if (j === v - 1 || j < lo || !participleForm(tokens[j])) return undefined;
+  let k = j;
+  while (k > lo && PARTICIPLE_GROUP.has(tokens[k].pos)) k--;
+  return PARTICIPLE_GROUP.has(tokens[k].pos) ? undefined : k;
+}
 const isRelative = (t: Token) => t.pos === 'PRON' && sources.relativePronouns.has(t.lower) && t.lower !== 'that';
 
 /** The last token of the verb's subject: past adverbs, auxiliaries, floating quantifiers and time expressions. */
@@ -293,7 +306,7 @@ function coordinatedSubject(tokens: Token[], lo: number, core: Range): Range | n
  */
 export function subjectOf(tokens: Token[], s: Sentence, v: number): Range | null {
   const lo = s.tokenStart;
-  const j = subjectEnd(tokens, lo, v);
+  const j = modifiedBeforeTime(tokens, lo, v) ?? subjectEnd(tokens, lo, v);
   if (j < lo) return null;
   const t = tokens[j];
   if (personal(t)) return [j, j + 1];

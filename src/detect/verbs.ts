@@ -1,7 +1,7 @@
 import { cues, sources, type VerbCue } from '../models/index.js';
 import type { Cue, Sentence, Span, Token } from '../types.js';
 import type { DocView } from './doc-view.js';
-import { gerund, isNoun, phraseStartingAt, relativeSubject, subjectOf, withAppositive, type Range } from './np.js';
+import { beforeTimeAdjunct, gerund, isNoun, phraseStartingAt, relativeSubject, subjectOf, withAppositive, type Range } from './np.js';
 
 /**
  * What follows a cue verb, checked against the verb's `needs` in models/cues.json: `that`, `quote`, `colon`,
@@ -230,6 +230,12 @@ function fitsClass(head: Token, verb: VerbCue): boolean {
   return allowed.some((type) => sources.types[type as keyof typeof sources.types]?.heads.has(head.lower));
 }
 
+/** "A poll of voters", "A study of children": a document before "of" heads the phrase, not the last word. */
+function headBeforeOf(tokens: Token[], [from, to]: Range): Token {
+  for (let i = from + 1; i < to; i++) if (tokens[i].lower === 'of' && sources.types.document.heads.has(tokens[i - 1].lower)) return tokens[i - 1];
+  return tokens[to - 1];
+}
+
 /** What may open the clause after a bare verb the tagger read as a noun ("Many residents fear the closure will …"). */
 const CLAUSE_AFTER_SUBJECT = new Set(['DET', 'PRON', 'PROPN']);
 const CLAUSE_AFTER_ASIDE = new Set([...CLAUSE_AFTER_SUBJECT, 'NOUN', 'ADJ']);
@@ -244,12 +250,13 @@ function cueVerb(view: DocView, s: Sentence, v: number): VerbCue | undefined {
   const leadsContent = next && ((next.lower === 'that' && next.pos !== 'PRON') || next.text === ':' || (next.text === ',' && !!view.quoteOpening(v + 2)));
   if (t.lower.endsWith('s') && leadsContent) return cues.verbs.get(t.lower.slice(0, -1));
   // "Many residents fear the closure will ...": a bare verb after a plural subject, read as a noun. The subject may
-  // end before an aside ("Results of the studies, published in 1989, show dicot species lose …"), and then the
-  // clause after the verb may open with a noun too; only a lexicon verb is worth looking for its subject
+  // end before an aside ("Results of the studies, published in 1989, show dicot species lose …") or a modifier
+  // that ends in a time ("Figures released today show …"), and then the clause after the verb may open with a
+  // noun too; only a lexicon verb is worth looking for its subject
   const verb = cues.verbs.get(t.lower);
   if (!verb) return undefined;
   const prev = view.tokens[v - 1];
-  const found = prev.text === ',' ? subjectOf(view.tokens, s, v) : null;
+  const found = prev.text === ',' || beforeTimeAdjunct(view.tokens, v - 1, s.tokenStart) < v - 1 ? subjectOf(view.tokens, s, v) : null;
   // an aside holds a verb ("published in 1989"); commas with none between are a list ("governors, state party chairs")
   const subject = found && view.tokens.slice(found[1], v).some((x) => isVerb(x.pos)) ? found : null;
   const last = subject ? view.tokens[subject[1] - 1] : prev;
@@ -344,7 +351,7 @@ export function verbCues(view: DocView, s: Sentence): Cue[] {
       continue;
     }
     const subject = participle(view, s, v) ? clauseSubject(view, s, v) : subjectOf(tokens, s, v) ?? (coordinated(view, s, v) ? clauseSubject(view, s, v) : null);
-    if (!subject || !fitsClass(tokens[subject[1] - 1], verb)) continue;
+    if (!subject || !(fitsClass(tokens[subject[1] - 1], verb) || fitsClass(headBeforeOf(tokens, subject), verb))) continue;
     const mention = view.charSpan(subject[0], subject[1]);
     const pronoun = relativeSubject(tokens, s, v);
     const relative = pronoun && pronoun[0] >= subject[1] ? view.charSpan(pronoun[0], pronoun[1]) : undefined;

@@ -182,6 +182,12 @@ export function describeMention(tokens: Token[]): MentionInfo[] {
 
 const described = boundedCache<MentionInfo[]>(50_000);
 
+/** A name that can speak, by its last word: "… Study", "… Institute", "… Department". */
+const speaksAsBody = (r: Run) => {
+  const last = r.tokens[r.tokens.length - 1].lower;
+  return sources.types.document.heads.has(last) || (['organization', 'government', 'media'] as const).some((t) => sources.types[t].nameWords.has(last));
+};
+
 function readMention(tokens: Token[]): MentionInfo[] {
   if (tokens.length === 1 && tokens[0].pos === 'PRON') {
     const w = tokens[0].lower;
@@ -199,7 +205,7 @@ function readMention(tokens: Token[]): MentionInfo[] {
   }
   const comma = body.findIndex((t) => t.text === ',');
   const headPart = comma > 0 ? body.slice(0, comma) : body;
-  const runs = nameRuns(body)
+  let runs = nameRuns(body)
     .filter((r) => !(r.tokens.length === 1 && (CALENDAR.test(r.tokens[0].text) || (r.tokens[0] === body[0] || r.tokens[0] === body[1]) && commonHead(r.tokens[0].lower))))
     .map(stripTitles)
     .filter((r) => !isTitleRun(r));
@@ -207,6 +213,12 @@ function readMention(tokens: Token[]): MentionInfo[] {
   const nouns = headPart.filter((t, i) => (!capital(t) || (i === 0 && commonHead(t.lower))) && headPart[i - 1]?.end !== t.start && (t.pos === 'NOUN' || commonHead(t.lower)));
   const headNoun = nouns[nouns.length - 1];
   const descriptionHead = headNoun && headWord(headNoun);
+  // "A CNN poll of South Carolina": the place a document covers is not who speaks through it; a body or a
+  // document named there is ("the results of the National Nutrition Study")
+  const of = body.findIndex((t, i) => i > 0 && t.lower === 'of' && sources.types.document.heads.has(body[i - 1].lower));
+  // only inside the "of" phrase: "the results of the inquiry by a UN panel" keep the panel
+  const insideOf = (r: Run) => body.indexOf(r.tokens[0]) > of && !body.slice(of + 1, body.indexOf(r.tokens[0])).some((t) => t.pos === 'ADP');
+  if (of > 0) runs = runs.filter((r) => !insideOf(r) || speaksAsBody(r));
   const people = runs.filter((r) => !r.possessor).map((r) => personIn(r, descriptionHead)).filter((r): r is Run => !!r);
   const owned = runs.find((r) => r.possessor && inHead(r));
   const person = [...people].reverse().find(inHead) ?? people[people.length - 1];
