@@ -5,6 +5,14 @@ export const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end
 /** The smallest span holding both. */
 export const union = (a: Span, b: Span): Span => ({ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) });
 
+/** `span` without the characters matching `edge` at either end. */
+export function trimmed(text: string, span: Span, edge = /\s/): Span {
+  let { start, end } = span;
+  while (start < end && edge.test(text[start])) start++;
+  while (end > start && edge.test(text[end - 1])) end--;
+  return { start, end };
+}
+
 /** Cues in text order: by their cue word, or by their content when they have none. */
 export const textOrder = (a: Cue, b: Cue) => (a.cue?.start ?? a.content.start) - (b.cue?.start ?? b.content.start);
 

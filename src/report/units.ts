@@ -1,5 +1,5 @@
 import type { Claim } from '../resolve/claims.js';
-import { inside, readingOrder, SpanIndex, textOrder, touching, union } from '../spans.js';
+import { inside, readingOrder, SpanIndex, textOrder, touching, trimmed, union } from '../spans.js';
 import type { ClaimKind, Doc, Span } from '../types.js';
 
 /**
@@ -44,24 +44,17 @@ export function bySentence(doc: Doc, claims: Claim[]): Claim[] {
     if (sentences.length < 2 || c.kind === 'indirect') return [c];
     return sentences.flatMap((s) => {
       const content = trimmed(doc.text, { start: Math.max(s.start, c.content.start), end: Math.min(s.end, c.content.end) });
-      return content.end > content.start ? [{ ...c, content, sentence: { start: s.start, end: s.end }, kind: c.kind === 'direct' ? c.kind : kindOf(doc, content) }] : [];
+      return content.end > content.start ? [{ ...c, content, sentence: { start: s.start, end: s.end }, kind: c.kind === 'direct' ? c.kind : pieceKind(doc, content) }] : [];
     });
   });
 }
 
 /** A piece of a quoted claim: direct inside its quotation marks, mixed across one, indirect outside. */
-function kindOf(doc: Doc, piece: Span): ClaimKind {
+function pieceKind(doc: Doc, piece: Span): ClaimKind {
   const quotes = touching(doc.quotes, piece);
   if (quotes.some((q) => inside(piece, q))) return 'direct';
   return quotes.length ? 'mixed' : 'indirect';
 }
-
-const trimmed = (text: string, span: Span): Span => {
-  let { start, end } = span;
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  return { start, end };
-};
 
 /** One entry per cue: a quotation that goes on after its cue in the same paragraph belongs to the attribution before it. */
 export function oneAttributionPerCue(doc: Doc, claims: Claim[]): Claim[] {
@@ -85,9 +78,9 @@ export function oneAttributionPerCue(doc: Doc, claims: Claim[]): Claim[] {
  * attribution whose source opens the content (right after its "that", if any) is nested in it, and PolNeAR marks
  * only the outer one (on its train split, 6% of these are annotated). Deeper inside a content, it depends on
  * whose bounds the content has: in a content the tagger bounded, a cue is nested speech ("what he called …",
- * "because he doubted …": about a quarter of them annotated, in `--model`'s per-cue view of train), while a rule's content more often
- * has run on too far, over a cue of its own (half of them annotated), and those stay. Two cues inside each other's content
- * are left to resolution, which decides which frames which.
+ * "because he doubted …": about a quarter of them annotated, in `--model`'s per-cue view of train), while a rule's
+ * content more often has run on too far, over a cue of its own (half of them annotated), and those stay. Two cues
+ * inside each other's content are left to resolution, which decides which frames which.
  */
 function outermost(doc: Doc, entries: Claim[]): Claim[] {
   const contents = new SpanIndex(entries.flatMap((o) => (o.cue ? [{ span: o.content, item: o }] : [])));

@@ -2,6 +2,7 @@ import { viewOf } from '../detect/doc-view.js';
 import { detect } from '../detect/index.js';
 import { ingest } from '../ingest/index.js';
 import { segment } from '../segment/index.js';
+import { trimmed } from '../spans.js';
 import type { Doc, Span } from '../types.js';
 import { extent, type BratAttribution } from './brat.js';
 import { bio, tokenFacts } from './features.js';
@@ -23,11 +24,9 @@ export function trainingDoc(text: string, attributions: BratAttribution[]): Trai
   const range = (fragments: Span[] | undefined): [number, number] | null => {
     if (!fragments) return null;
     const whole = extent(fragments);
-    let { start, end } = whole;
-    while (start < end && TRIM.test(text[start])) start++;
-    while (end > start && TRIM.test(text[end - 1])) end--;
+    const bare = trimmed(text, whole, TRIM);
     // a cue that is punctuation alone (":") keeps its mark
-    const r = view.tokenRange(end > start ? { start, end } : whole);
+    const r = view.tokenRange(bare.end > bare.start ? bare : whole);
     return r[1] > r[0] ? r : null;
   };
   const layer = (role: 'cue' | 'source') => {
