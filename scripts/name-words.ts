@@ -5,8 +5,8 @@ import { MODELS_DIR } from '../src/paths.js';
 
 /**
  * Regenerates models/name-words.json from compromise's lexicon: the words that tell a name's kind. Each word
- * gets the kinds its compromise tags belong to: F a first name or honorific, P a person, L a last name,
- * G a place, O an organisation. `orgWords` are the words that end organisation names ("Council", "Authority").
+ * gets the kinds its compromise tags belong to: F a first name or honorific, M a man's and W a woman's first
+ * name, P a person, L a last name, G a place, O an organisation. `orgWords` are the words that end organisation names ("Council", "Authority").
  */
 const { one, two } = nlp.model() as unknown as {
   one: { lexicon: Record<string, string | string[]>; tagSet: Record<string, { parents?: string[] }> };
@@ -15,6 +15,8 @@ const { one, two } = nlp.model() as unknown as {
 const isKind = (tag: string, kind: string) => tag === kind || (one.tagSet[tag]?.parents ?? []).includes(kind);
 const FLAGS: Array<[string, (tag: string) => boolean]> = [
   ['F', (t) => ['FirstName', 'MaleName', 'FemaleName', 'Honorific'].includes(t)],
+  ['M', (t) => t === 'MaleName'],
+  ['W', (t) => t === 'FemaleName'],
   ['P', (t) => t === 'Person'],
   ['L', (t) => t === 'LastName'],
   ['G', (t) => isKind(t, 'Place')],

@@ -1,6 +1,6 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { cues } from './models/index.js';
+import { cues, sources } from './models/index.js';
 import type { Token } from './types.js';
 
 /** wink-nlp is built once per process: loading the model costs far more than reading an article. */
@@ -26,13 +26,14 @@ function midSentenceName(tokens: Token[], i: number): boolean {
 }
 
 /**
- * "Lynch said …", "“…,” Lynch said": a capitalised verb opening its sentence [start, end) or closing a quotation, right
- * before a finite reporting verb in the same sentence, is its speaker's name.
+ * "Lynch said …", "“…,” Lynch said", "Ford itself said …": a capitalised verb opening its sentence [start, end) or
+ * closing a quotation, right before a finite reporting verb in the same sentence (past an intensifier), is its
+ * speaker's name.
  */
 function speakerName(tokens: Token[], i: number, start: number, end: number): boolean {
   if (i + 1 >= end || (i > start && !closesQuotation(tokens, i - 1))) return false;
   const t = tokens[i];
-  const next = tokens[i + 1];
+  const next = tokens[i + 1] && sources.intensifiers.has(tokens[i + 1].lower) && i + 2 < end ? tokens[i + 2] : tokens[i + 1];
   return t.pos === 'VERB' && /^[A-Z][a-z]/.test(t.text) && next.pos === 'VERB' && cues.forms.has(next.lower) && !next.lower.endsWith('ing');
 }
 

@@ -172,6 +172,13 @@ describe('cue patterns', () => {
     expect(said('Nehlen responded Friday to reports that the mayor planned to resign.').map((c) => c[2])).toEqual(['planned']);
   });
 
+  it('an intensifying reflexive between a subject and its verb is no subject: "Ford itself said"', () => {
+    expect(claims('Ford itself said the deal was on. The council itself said the plan was dead.').map((c) => [c.source, c.mention, c.content])).toEqual([
+      ['Ford', 'Ford', 'the deal was on'],
+      ['council', 'The council', 'the plan was dead'],
+    ]);
+  });
+
   it('a document before "of" heads its phrase: the study finds, not the children', () => {
     expect(claims('A study of children found that most sleep too little.').map((c) => [c.source, c.type, c.cue])).toEqual([['study of children', 'document', 'found']]);
   });

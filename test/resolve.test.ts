@@ -25,6 +25,21 @@ describe('resolution rules', () => {
     ]);
   });
 
+  it('"she" and "he" refer back to a person of their gender, told by a first name or an honorific', () => {
+    const said = (text: string) => claims(text).map((c) => [c.source, c.mention, c.cue]);
+    expect(said('Maria Lopez said the bridge would open. Tom Hale disagreed. "It will not," he said. "It is unsafe," she said.')).toEqual([
+      ['Maria Lopez', 'Maria Lopez', 'said'],
+      ['Tom Hale', 'he', 'said'],
+      ['Maria Lopez', 'she', 'said'],
+    ]);
+    expect(said('Mrs. Ruiz said the bridge would open. Mr. Hale said it would not. "It is unsafe," she said.').map((c) => c[0])).toEqual(['Ruiz', 'Hale', 'Ruiz']);
+    // a recent subject the pronoun cannot mean is passed over for the one before it, even when not cited
+    expect(said('Anna Holt spoke after Tom Hale. Hale himself admitted the vote was close. "We did not set conditions," she said.')).toEqual([
+      ['Tom Hale', 'Hale', 'admitted'],
+      ['Anna Holt', 'she', 'said'],
+    ]);
+  });
+
   it('a title refers back to the person an appositive gave it, never to a person given another role', () => {
     const spokesman = 'Ahmed Hafez, the ministry spokesman, said the embassy would reopen. The spokesman added that no date had been set.';
     expect(claims(spokesman).map((c) => [c.source, c.mention])).toEqual([

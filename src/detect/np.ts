@@ -108,9 +108,12 @@ const personal = (t: Token) =>
 /** Words that can sit between a subject and its verb: "also", "has", "had been", "reportedly", "not". */
 const betweenSubjectAndVerb = (t: Token) => t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART' && t.lower !== "'s" && t.lower !== '’s';
 
-/** "The UN and the US have both criticised", "they each said": a quantifier after its subject, not the subject itself. */
+/**
+ * "The UN and the US have both criticised", "they each said", "Ford itself said": a quantifier or an intensifying
+ * reflexive after its subject, not the subject itself.
+ */
 const floatingAt = (tokens: Token[], j: number, lo: number) =>
-  j > lo && sources.floatingQuantifiers.has(tokens[j].lower) && ['NOUN', 'PROPN', 'PRON', 'AUX'].includes(tokens[j - 1].pos);
+  j > lo && (sources.floatingQuantifiers.has(tokens[j].lower) || sources.intensifiers.has(tokens[j].lower)) && ['NOUN', 'PROPN', 'PRON', 'AUX'].includes(tokens[j - 1].pos);
 
 const YEAR = /^(?:1[89]|20)\d\d$/;
 const timeWord = (t: Token) => sources.time.words.has(t.lower) || (t.pos === 'NUM' && YEAR.test(t.text));

@@ -25,6 +25,9 @@ interface CueFile {
   /** "was quoted as saying": passive forms after which "as" + a participle reports for the clause's subject. */
   quotedAs: string[];
 }
+/** What "he" and "she" tell of a person. */
+export type Gender = 'm' | 'f';
+
 interface TypeLexicon {
   names?: string[];
   nameWords?: string[];
@@ -39,6 +42,9 @@ interface SourceFile {
   relativePronouns: string[];
   /** "The UN and the US have both criticised": quantifiers that float after their subject, towards the verb. */
   floatingQuantifiers: string[];
+  intensifiers: string[];
+  /** Whom "he" and "she" may refer to: the gender of pronouns and of honorifics ("Mrs. Clinton"). */
+  genders: { pronouns: Record<string, Gender>; honorifics: Record<string, Gender> };
   /** "Officials familiar with the talks", "people close to the president": an adjective's preposition after a noun. */
   modifierPrepositions: string[];
   /** "Mrs. Clinton's advisers": nouns for people, who are not the name that owns them. */
@@ -94,6 +100,8 @@ export const sources = {
   firstPersonPronouns: lower(sourceFile.firstPersonPronouns),
   relativePronouns: lower(sourceFile.relativePronouns),
   floatingQuantifiers: lower(sourceFile.floatingQuantifiers),
+  intensifiers: lower(sourceFile.intensifiers),
+  genders: { pronouns: new Map(Object.entries(sourceFile.genders.pronouns)), honorifics: new Map(Object.entries(sourceFile.genders.honorifics)) },
   modifierPrepositions: lower(sourceFile.modifierPrepositions),
   peopleNouns: lower(sourceFile.peopleNouns),
   nounPrepositions: lower(sourceFile.nounPrepositions),
@@ -121,7 +129,7 @@ export const boilerplate = {
 
 export const hedges = lower(hedgeFile.words);
 
-/** compromise's name words: word → kinds (F first name or honorific, P person, L last name, G place, O organisation). */
+/** compromise's name words: word → kinds (F first name or honorific, M a man's, W a woman's first name, P person, L last name, G place, O organisation). */
 export const nameWords = {
   kinds: new Map(Object.entries(nameWordFile.words)),
   orgWords: new Set(nameWordFile.orgWords),

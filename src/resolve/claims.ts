@@ -1,4 +1,4 @@
-import { cues as lexicon, hedges as hedgeWords } from '../models/index.js';
+import { cues as lexicon, hedges as hedgeWords, type Gender } from '../models/index.js';
 import type { ClaimKind, Cue, Doc, Span, Token } from '../types.js';
 import type { DocView } from '../detect/doc-view.js';
 import { Registry, type Entity } from './entities.js';
@@ -61,9 +61,10 @@ const SUBJECT_REACH = 2;
 
 /**
  * "Harry Kane won the award. He said, ...": the person a pronoun points to may be the subject of a recent
- * sentence rather than an earlier source. Registers that person when they are the nearer candidate.
+ * sentence rather than an earlier source. Registers that person when they are the nearer candidate; a subject
+ * the pronoun cannot mean ("Sanders" for "she") is passed over for the one before it.
  */
-function introduceSubject(view: DocView, registry: Registry, at: number): void {
+function introduceSubject(view: DocView, registry: Registry, at: number, gender: Gender | undefined): void {
   const { doc, tokens } = view;
   const here = Math.min(firstEndingAfter(doc.sentences, at), doc.sentences.length - 1);
   for (let k = here; k >= 0 && k >= here - SUBJECT_REACH; k--) {
@@ -72,7 +73,9 @@ function introduceSubject(view: DocView, registry: Registry, at: number): void {
     if (!np || tokens[np[1] - 1].start >= at || !tokens.slice(np[0], np[1]).some((t) => t.pos === 'PROPN')) continue;
     const span = view.charSpan(np[0], np[1]);
     const [info] = describeMention(tokens.slice(np[0], np[1]));
-    if (info?.type === 'person' && info.form === 'name' && span.start > registry.latestPerson) registry.resolve(info, span);
+    const other = info && gender && registry.genderOf(info);
+    if (other && other !== gender) continue;
+    if (info?.type === 'person' && info.form === 'name' && span.start > registry.latestPerson(gender)) registry.resolve(info, span);
     return;
   }
 }
@@ -136,7 +139,7 @@ export function resolveClaims(view: DocView, found: Cue[], registry: Registry): 
       infos = [{ form: 'description' as const, name: lexicon.vagueSource, type: 'vague' as const, head: lexicon.vagueSource, plural: true, definite: false, aliases: [] }];
     }
     for (const info of infos) {
-      if (info.form === 'pronoun' && info.type === 'person' && cue.mention) introduceSubject(view, registry, cue.mention.start);
+      if (info.form === 'pronoun' && info.type === 'person' && cue.mention) introduceSubject(view, registry, cue.mention.start, info.gender);
       if (info.form === 'name' && !/\s/.test(info.name) && cue.mention) introduceFullName(view, registry, info.name, cue.mention.start);
       if (info.form === 'description' && info.definite && cue.mention) introduceNamedHead(view, registry, info.head, cue.mention.start);
       const entity = registry.resolve(info, cue.mention);

@@ -1,4 +1,4 @@
-import { sources } from '../models/index.js';
+import { sources, type Gender } from '../models/index.js';
 import type { SourceType, Span } from '../types.js';
 import type { MentionInfo } from './mention.js';
 
@@ -17,6 +17,8 @@ export interface Entity {
   descriptions: Set<string>;
   /** What appositives called it ("the ministry spokesman"): also among its descriptions. */
   roles: Set<string>;
+  /** A person's, once a first name, an honorific or a pronoun that referred to it told it. */
+  gender?: Gender;
 }
 
 export const normalize = (s: string) =>
@@ -41,9 +43,13 @@ const initials = (name: string) =>
 const acronym = (name: string) => (/^[A-Z](?:\.?[A-Z]){1,6}\.?$/.test(name) ? name.replace(/\./g, '').toLowerCase() : null);
 const surname = (name: string) => normalize(name).split(' ').pop() ?? '';
 
+/** A person "he" or "she" may mean: "she" is no man's. */
+const personFits = (gender: Gender | undefined, e: Entity) => e.type === 'person' && !(gender && e.gender && gender !== e.gender);
+
 /** Which earlier entities a pronoun may refer to. */
-function pronounFits(pronoun: string, e: Entity): boolean {
-  if (sources.personPronouns.has(pronoun)) return e.type === 'person';
+function pronounFits(info: MentionInfo, e: Entity): boolean {
+  const pronoun = info.head;
+  if (sources.personPronouns.has(pronoun)) return personFits(info.gender, e);
   if (sources.pluralPronouns.has(pronoun)) return e.plural || e.type === 'organization' || e.type === 'government' || e.type === 'anonymous';
   return e.type !== 'person' && !e.plural;
 }
@@ -80,8 +86,6 @@ export class Registry {
   private readonly personLastWords = new Set<string>();
   private readonly describedHeads = new Set<string>();
   private readonly nameEnds = new Set<string>();
-  /** Where a person was last mentioned, any person. */
-  latestPerson = -1;
 
   /** Whether a person's name ends in this word, as the article has cited them so far. */
   hasPersonEndingIn(word: string): boolean {
@@ -114,7 +118,7 @@ export class Registry {
     const at = span?.start ?? 0;
     let entity: Entity | undefined;
     if (info.form === 'pronoun') {
-      entity = this.latest((e) => pronounFits(info.head, e), at);
+      entity = this.latest((e) => pronounFits(info, e), at);
       if (!entity) return null;
     } else if (info.form === 'description') {
       const types = sources.coreference.get(info.head);
@@ -131,9 +135,9 @@ export class Registry {
       entity = this.findName(info);
     }
     entity ??= this.create(info);
+    if (entity.type === 'person') entity.gender ??= info.gender;
     if (span) entity.mentions.push(span);
     entity.last = Math.max(entity.last, at);
-    if (entity.type === 'person') this.latestPerson = Math.max(this.latestPerson, entity.last);
     entity.descriptions.add(info.head);
     if (info.role) {
       entity.descriptions.add(info.role);
@@ -142,6 +146,16 @@ export class Registry {
     this.describedHeads.add(info.head);
     for (const alias of info.aliases) this.addKey(entity, normalize(alias));
     return entity;
+  }
+
+  /** Where the latest person a pronoun of this gender may mean was last mentioned, or -1. */
+  latestPerson(gender: Gender | undefined): number {
+    return this.latest((e) => personFits(gender, e), Infinity)?.last ?? -1;
+  }
+
+  /** The gender of the person a name mention gives or refers to, without citing them. */
+  genderOf(info: MentionInfo): Gender | undefined {
+    return info.gender ?? (info.form === 'name' ? this.findName(info)?.gender : undefined);
   }
 
   private findName(info: MentionInfo): Entity | undefined {

@@ -1,4 +1,4 @@
-import { sources } from '../models/index.js';
+import { nameWords, sources, type Gender } from '../models/index.js';
 import type { SourceType, Token } from '../types.js';
 import { boundedCache } from '../cache.js';
 import { tagName } from './names.js';
@@ -17,6 +17,8 @@ export interface MentionInfo {
   aliases: string[];
   /** What an appositive calls a named person: "Ahmed Hafez, the ministry spokesman" → spokesman. */
   role?: string;
+  /** A person's, from a gendered pronoun, an honorific ("Mrs. Clinton") or a first name ("Hillary Clinton"). */
+  gender?: Gender;
 }
 
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'da', 'del', 'di', 'van', 'von', 'der', 'le', 'la', 'du', 'dos']);
@@ -193,7 +195,8 @@ function readMention(tokens: Token[]): MentionInfo[] {
     const w = tokens[0].lower;
     if (sources.firstPersonPronouns.has(w)) return []; // the writer, not a cited source
     const type: SourceType = sources.personPronouns.has(w) ? 'person' : sources.pluralPronouns.has(w) ? 'anonymous' : 'organization';
-    return [{ form: 'pronoun', name: tokens[0].text, type, head: w, plural: sources.pluralPronouns.has(w), definite: true, aliases: [] }];
+    const gender = sources.genders.pronouns.get(w);
+    return [{ form: 'pronoun', name: tokens[0].text, type, head: w, plural: sources.pluralPronouns.has(w), definite: true, aliases: [], ...(gender ? { gender } : {}) }];
   }
   const aliases: string[] = [];
   const paren = tokens.findIndex((t) => t.text === '(');
@@ -233,10 +236,26 @@ function readMention(tokens: Token[]): MentionInfo[] {
   const appositive = comma > 0 ? body.slice(comma + 1) : [];
   const attached = appositive.findIndex((t) => t.pos === 'ADP');
   const role = person ? [...appositive.slice(0, attached < 0 ? undefined : attached)].reverse().find((t) => t.pos === 'NOUN') : undefined;
-  return partners.map((run) => ({
-    ...describeName(run, run === person, body, headNoun, run === owned ? undefined : descriptionHead, aliases),
-    ...(role && run === person ? { role: headWord(role) } : {}),
-  }));
+  return partners.map((run) => {
+    const gender = run === person ? genderOf(body, run) : undefined;
+    return {
+      ...describeName(run, run === person, body, headNoun, run === owned ? undefined : descriptionHead, aliases),
+      ...(role && run === person ? { role: headWord(role) } : {}),
+      ...(gender ? { gender } : {}),
+    };
+  });
+}
+
+/** A person's gender from the honorific before the name ("Mrs. Clinton"), else from an unambiguous first name. */
+function genderOf(body: Token[], run: Run): Gender | undefined {
+  const first = body.indexOf(run.tokens[0]);
+  for (const t of body.slice(Math.max(0, first - 1), first + 1)) {
+    const honorific = sources.genders.honorifics.get(t.lower.replace(/\.$/, ''));
+    if (honorific) return honorific;
+  }
+  const kinds = nameWords.kinds.get(run.tokens[0].lower) ?? '';
+  if (kinds.includes('M') !== kinds.includes('W')) return kinds.includes('M') ? 'm' : 'f';
+  return undefined;
 }
 
 function describeName(chosen: Run, isPerson: boolean, body: Token[], headNoun: Token | undefined, descriptionHead: string | undefined, aliases: string[]): MentionInfo {
