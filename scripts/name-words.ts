@@ -6,7 +6,8 @@ import { MODELS_DIR } from '../src/paths.js';
 /**
  * Regenerates models/name-words.json from compromise's lexicon: the words that tell a name's kind. Each word
  * gets the kinds its compromise tags belong to: F a first name or honorific, M a man's and W a woman's first
- * name, P a person, L a last name, G a place, O an organisation. `orgWords` are the words that end organisation names ("Council", "Authority").
+ * name, P a person, L a last name, G a place, O an organisation. `orgWords` are the words that end organisation
+ * names ("Council", "Authority").
  */
 const { one, two } = nlp.model() as unknown as {
   one: { lexicon: Record<string, string | string[]>; tagSet: Record<string, { parents?: string[] }> };

@@ -42,6 +42,7 @@ interface SourceFile {
   relativePronouns: string[];
   /** "The UN and the US have both criticised": quantifiers that float after their subject, towards the verb. */
   floatingQuantifiers: string[];
+  /** "Ford itself said": reflexives that float after their subject like the quantifiers. */
   intensifiers: string[];
   /** Whom "he" and "she" may refer to: the gender of pronouns and of honorifics ("Mrs. Clinton"). */
   genders: { pronouns: Record<string, Gender>; honorifics: Record<string, Gender> };
@@ -129,7 +130,10 @@ export const boilerplate = {
 
 export const hedges = lower(hedgeFile.words);
 
-/** compromise's name words: word → kinds (F first name or honorific, M a man's, W a woman's first name, P person, L last name, G place, O organisation). */
+/**
+ * compromise's name words: word → kinds (F first name or honorific, M a man's and W a woman's first name,
+ * P person, L last name, G place, O organisation).
+ */
 export const nameWords = {
   kinds: new Map(Object.entries(nameWordFile.words)),
   orgWords: new Set(nameWordFile.orgWords),
