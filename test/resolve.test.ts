@@ -228,6 +228,8 @@ describe('report units', () => {
       ['Hale', 'said', 'direct', 'Nobody told us.”'],
     ]);
     expect(view(text, 'attributions')).toEqual([['Hale', 'said', 'mixed', 'the delay was “a disgrace. We have no money left. Nobody told us.”']]);
+    // a closing mark the sentence splitter left on its own is no claim
+    expect(view('Hale said, "We tried. We failed. "', 'claims').map((c) => c[3])).toEqual(['"We tried.', 'We failed.']);
   });
 
   it('a paraphrase that a quotation carries on is a mixed attribution', () => {

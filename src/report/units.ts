@@ -44,10 +44,14 @@ export function bySentence(doc: Doc, claims: Claim[]): Claim[] {
     if (sentences.length < 2 || c.kind === 'indirect') return [c];
     return sentences.flatMap((s) => {
       const content = trimmed(doc.text, { start: Math.max(s.start, c.content.start), end: Math.min(s.end, c.content.end) });
-      return content.end > content.start ? [{ ...c, content, sentence: { start: s.start, end: s.end }, kind: c.kind === 'direct' ? c.kind : pieceKind(doc, content) }] : [];
+      // a quotation mark left alone in a sentence of its own says nothing
+      if (!WORDED.test(doc.text.slice(content.start, content.end))) return [];
+      return [{ ...c, content, sentence: { start: s.start, end: s.end }, kind: c.kind === 'direct' ? c.kind : pieceKind(doc, content) }];
     });
   });
 }
+
+const WORDED = /[\p{L}\p{N}]/u;
 
 /** A piece of a quoted claim: direct inside its quotation marks, mixed across one, indirect outside. */
 function pieceKind(doc: Doc, piece: Span): ClaimKind {
