@@ -252,6 +252,12 @@ function subjectBeforeModifier(tokens: Token[], lo: number, core: Range): Range 
   return first;
 }
 
+/** "A poll of voters", "the results of the study": the first "of" in [from, to) right after a document's head, or -1. */
+export function documentOf(tokens: Token[], from: number, to: number): number {
+  for (let i = Math.max(from, 1); i < to; i++) if (tokens[i].lower === 'of' && sources.types.document.heads.has(tokens[i - 1].lower)) return i;
+  return -1;
+}
+
 const PARTICIPLE_GROUP = new Set(['VERB', 'AUX', 'PART']);
 
 /**

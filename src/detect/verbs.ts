@@ -1,7 +1,7 @@
 import { cues, sources, type VerbCue } from '../models/index.js';
 import type { Cue, Sentence, Span, Token } from '../types.js';
 import type { DocView } from './doc-view.js';
-import { beforeTimeAdjunct, gerund, isNoun, phraseStartingAt, relativeSubject, subjectOf, withAppositive, type Range } from './np.js';
+import { beforeTimeAdjunct, documentOf, gerund, isNoun, phraseStartingAt, relativeSubject, subjectOf, withAppositive, type Range } from './np.js';
 
 /**
  * What follows a cue verb, checked against the verb's `needs` in models/cues.json: `that`, `quote`, `colon`,
@@ -232,8 +232,8 @@ function fitsClass(head: Token, verb: VerbCue): boolean {
 
 /** "A poll of voters", "A study of children": a document before "of" heads the phrase, not the last word. */
 function headBeforeOf(tokens: Token[], [from, to]: Range): Token {
-  for (let i = from + 1; i < to; i++) if (tokens[i].lower === 'of' && sources.types.document.heads.has(tokens[i - 1].lower)) return tokens[i - 1];
-  return tokens[to - 1];
+  const of = documentOf(tokens, from + 1, to);
+  return tokens[of < 0 ? to - 1 : of - 1];
 }
 
 /** What may open the clause after a bare verb the tagger read as a noun ("Many residents fear the closure will …"). */

@@ -1,6 +1,7 @@
-import type { Claim } from '../resolve/claims.js';
+import { viewOf } from '../detect/doc-view.js';
+import { attributionSpan, kindOf, type Claim } from '../resolve/claims.js';
 import { inside, readingOrder, SpanIndex, textOrder, touching, trimmed, union } from '../spans.js';
-import type { ClaimKind, Doc, Span } from '../types.js';
+import type { Doc } from '../types.js';
 
 /**
  * How a report cuts what is said into entries.
@@ -39,25 +40,18 @@ export function oneClaimPerSource(claims: Claim[]): Claim[] {
  * Only claims take this cut; an attribution keeps its whole content.
  */
 export function bySentence(doc: Doc, claims: Claim[]): Claim[] {
+  const view = viewOf(doc);
   return claims.flatMap((c) => {
     const sentences = touching(doc.sentences, c.content);
     if (sentences.length < 2 || c.kind === 'indirect') return [c];
     return sentences.flatMap((s) => {
       const content = trimmed(doc.text, { start: Math.max(s.start, c.content.start), end: Math.min(s.end, c.content.end) });
       // a quotation mark left alone in a sentence of its own says nothing
-      if (!WORDED.test(doc.text.slice(content.start, content.end))) return [];
-      return [{ ...c, content, sentence: { start: s.start, end: s.end }, kind: c.kind === 'direct' ? c.kind : pieceKind(doc, content) }];
+      if (!view.letters(content)) return [];
+      const kind = c.kind === 'direct' ? c.kind : kindOf(view, content, attributionSpan(c.cue, c.mention));
+      return [{ ...c, content, sentence: { start: s.start, end: s.end }, kind }];
     });
   });
-}
-
-const WORDED = /[\p{L}\p{N}]/u;
-
-/** A piece of a quoted claim: direct inside its quotation marks, mixed across one, indirect outside. */
-function pieceKind(doc: Doc, piece: Span): ClaimKind {
-  const quotes = touching(doc.quotes, piece);
-  if (quotes.some((q) => inside(piece, q))) return 'direct';
-  return quotes.length ? 'mixed' : 'indirect';
 }
 
 /** One entry per cue: a quotation that goes on after its cue in the same paragraph belongs to the attribution before it. */

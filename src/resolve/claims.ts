@@ -16,7 +16,7 @@ export interface Claim extends Cue {
 }
 
 /** Where the attribution itself stands: its cue and the mention of its source, and whatever lies between. */
-function attributionSpan(cue: Span | null, mention: Span | null): Span | null {
+export function attributionSpan(cue: Span | null, mention: Span | null): Span | null {
   return cue && mention ? union(cue, mention) : cue ?? mention;
 }
 
@@ -24,7 +24,7 @@ function attributionSpan(cue: Span | null, mention: Span | null): Span | null {
  * direct: all inside quotation marks; mixed: partly; indirect: none. A leading "that" is no part of the quote, nor
  * is the attribution that interrupts it ("“By signing early,” Ms. Ruiz said, “we saved a year …”").
  */
-function kindOf(view: DocView, span: Span, attribution: Span | null): ClaimKind {
+export function kindOf(view: DocView, span: Span, attribution: Span | null): ClaimKind {
   const [first] = view.tokenRange(span);
   const that = view.tokens[first]?.lower === 'that' && view.tokens[first].start === span.start;
   const content = that ? { start: view.tokens[first].end, end: span.end } : span;

@@ -2,6 +2,7 @@ import { nameWords, sources, type Gender } from '../models/index.js';
 import type { SourceType, Token } from '../types.js';
 import { boundedCache } from '../cache.js';
 import { tagName } from './names.js';
+import { documentOf } from '../detect/np.js';
 
 /** What a mention says about its source before any coreference: a pronoun, a name, or a description. */
 export interface MentionInfo {
@@ -187,7 +188,7 @@ const described = boundedCache<MentionInfo[]>(50_000);
 /** A name that can speak, by its last word: "… Study", "… Institute", "… Department". */
 const speaksAsBody = (r: Run) => {
   const last = r.tokens[r.tokens.length - 1].lower;
-  return sources.types.document.heads.has(last) || (['organization', 'government', 'media'] as const).some((t) => sources.types[t].nameWords.has(last));
+  return sources.types.document.heads.has(last) || !!nameWordType(last);
 };
 
 function readMention(tokens: Token[]): MentionInfo[] {
@@ -218,7 +219,7 @@ function readMention(tokens: Token[]): MentionInfo[] {
   const descriptionHead = headNoun && headWord(headNoun);
   // "A CNN poll of South Carolina": the place a document covers is not who speaks through it; a body or a
   // document named there is ("the results of the National Nutrition Study")
-  const of = body.findIndex((t, i) => i > 0 && t.lower === 'of' && sources.types.document.heads.has(body[i - 1].lower));
+  const of = documentOf(body, 1, body.length);
   // only inside the "of" phrase: "the results of the inquiry by a UN panel" keep the panel
   const insideOf = (r: Run) => body.indexOf(r.tokens[0]) > of && !body.slice(of + 1, body.indexOf(r.tokens[0])).some((t) => t.pos === 'ADP');
   if (of > 0) runs = runs.filter((r) => !insideOf(r) || speaksAsBody(r));
