@@ -27,6 +27,25 @@ describe('cue patterns', () => {
     ]);
   });
 
+  it('a subject with an appositive before the verb is no inverted claim: the verb\'s object is not its source', () => {
+    expect(claims('Lena Ortiz, the mayor\'s chief of staff, noted the rule in an interview last week.').map((c) => [c.source, c.mention, c.cue, c.content])).toEqual([
+      ['Lena Ortiz', 'Lena Ortiz, the mayor\'s chief of staff', 'noted', 'the rule in an interview last week'],
+    ]);
+    expect(claims('Dana Whitfield, a spokeswoman for the airline, said Thursday the flights would resume.').map((c) => [c.source, c.content])).toEqual([['Dana Whitfield', 'the flights would resume']]);
+    // a subject the sentence resumes after its source, and a quotation, still make an inverted claim
+    expect(claims('The trouble with the plan, says Omar Farah, is that nobody funds it.').map((c) => [c.source, c.cue, c.content])).toEqual([
+      ['Omar Farah', 'says', 'The trouble with the plan, says Omar Farah, is that nobody funds it'],
+    ]);
+    expect(claims('The vote marks "the end of an era" for the port, said Omar Farah.').map((c) => [c.source, c.content])).toEqual([['Omar Farah', 'The vote marks "the end of an era" for the port']]);
+  });
+
+  it('a time right after the verb is no part of the content, unless it opens the clause\'s subject', () => {
+    expect(claims('Dana Whitfield said on Thursday the flights would resume.').map((c) => c.content)).toEqual(['the flights would resume']);
+    expect(claims('The airline announced Monday morning a plan to cut fares.').map((c) => c.content)).toEqual(['a plan to cut fares']);
+    expect(claims('Dana Whitfield said Thursday\'s storm had grounded every flight.').map((c) => c.content)).toEqual(['Thursday\'s storm had grounded every flight']);
+    expect(claims('Dana Whitfield said this year will be the busiest yet.').map((c) => c.content)).toEqual(['this year will be the busiest yet']);
+  });
+
   it('quote first, then "X said"', () => {
     expect(claims('"We will not reopen the bridge," Marta Ellison said.')).toMatchObject([
       { source: 'Marta Ellison', mention: 'Marta Ellison', cue: 'said', content: '"We will not reopen the bridge,"', kind: 'direct' },

@@ -116,6 +116,13 @@ describe('resolution rules', () => {
     ]);
   });
 
+  it('"of" and a place after a titled name is where the person comes from: the surname alone refers back to them', () => {
+    expect(claims('Sen. Ana Ruiz of New Mexico said the bill was dead. Ruiz said it would not return.').map((c) => [c.source, c.mention])).toEqual([
+      ['Ana Ruiz', 'Sen. Ana Ruiz of New Mexico'],
+      ['Ana Ruiz', 'Ruiz'],
+    ]);
+  });
+
   it('types: government, media, document, anonymous, vague', () => {
     const text = [
       'The Home Office said the scheme would close.',

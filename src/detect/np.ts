@@ -134,6 +134,26 @@ export function beforeTimeAdjunct(tokens: Token[], j: number, lo: number): numbe
   return opened && a - 1 >= lo ? a - 1 : j;
 }
 
+/** "Friday", "last week": a phrase that only tells a time, which never speaks ("The deal, announced Friday, would …"). */
+export const timeOnly = (tokens: Token[], [from, to]: Range) =>
+  tokens.slice(from, to).every((t) => timeWord(t) || sources.time.openers.has(t.lower)) && timeWord(tokens[to - 1]);
+
+/**
+ * "said Thursday the flights would resume", "said on Friday it would": where a time expression opens at `k`, the
+ * index after it; else `k`. PolNeAR leaves it out of the content (on train 133 times, against 17 inside).
+ */
+export function afterTimeAdjunct(tokens: Token[], k: number, hi: number): number {
+  const { openers, alone } = sources.time;
+  const t = tokens[k];
+  const lone = !!t && alone.has(t.lower) && t.text !== t.text.toUpperCase();
+  if (!t || !(lone || openers.has(t.lower))) return k;
+  let b = k + 1;
+  while (b < hi && (timeWord(tokens[b]) || (!lone && ['NUM', 'ADJ'].includes(tokens[b].pos)))) b++;
+  // "saying this year will …", "said Thursday's speeches …": the time opens the clause's subject
+  if (b < hi && (tokens[b].pos === 'VERB' || tokens[b].pos === 'AUX' || /^['’]s?$/.test(tokens[b].text))) return k;
+  return lone || (b > k + 1 && timeWord(tokens[b - 1])) ? b : k;
+}
+
 function hasVerb(tokens: Token[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (tokens[i].pos === 'VERB' || tokens[i].pos === 'AUX') return true;
   return false;

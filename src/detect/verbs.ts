@@ -1,7 +1,7 @@
 import { cues, sources, type VerbCue } from '../models/index.js';
 import type { Cue, Sentence, Span, Token } from '../types.js';
 import type { DocView } from './doc-view.js';
-import { beforeTimeAdjunct, documentOf, gerund, isNoun, phraseStartingAt, relativeSubject, subjectOf, withAppositive, type Range } from './np.js';
+import { afterTimeAdjunct, beforeTimeAdjunct, documentOf, gerund, isNoun, phraseStartingAt, relativeSubject, subjectOf, timeOnly, withAppositive, type Range } from './np.js';
 
 /**
  * What follows a cue verb, checked against the verb's `needs` in models/cues.json: `that`, `quote`, `colon`,
@@ -95,6 +95,8 @@ function contentAfter(view: DocView, s: Sentence, from: number): Span | null {
     if (isVerb(tokens[i].pos) || view.isQuoteMark(i)) break;
   }
   while (k < s.tokenEnd && PUNCT_SKIP.test(tokens[k].text)) k++;
+  const dated = afterTimeAdjunct(tokens, k, s.tokenEnd);
+  if (dated < s.tokenEnd && !/^[.!?,;:\-–—]+$/.test(tokens[dated].text)) k = dated;
   if (k >= s.tokenEnd || /^[.!?]$/.test(tokens[k].text)) return leadIn(view, s);
   let end = clauseEnd(view, s, k);
   for (let i = k; i < s.tokenEnd; i++) {
@@ -209,19 +211,36 @@ function endsClause(view: DocView, mark: number): boolean {
   return !!view.quoteClosing(mark) && /^[,?!.'’]$/.test(view.tokens[mark - 1]?.text ?? '');
 }
 
-/** `"…," said X` and `…, said the newspaper.` */
+/**
+ * `"…," said X` and `…, said the newspaper.` What comes before is a clause, a quotation, or a subject the sentence
+ * resumes after the source ("The paradox of the plan, says Ruiz, is that …"); otherwise it is the verb's own
+ * subject with an appositive ("Lena Ruiz, the mayor's deputy, noted the rule"), and what follows is its object.
+ */
 function inverted(view: DocView, s: Sentence, v: number): { mention: Range; content: Span } | null {
   const { tokens } = view;
   const prev = tokens[v - 1];
   if (view.tokens[v].lower.endsWith('ing')) return null; // ", highlighting the importance": a participle, not "said X"
-  if (!prev || v - 1 < s.tokenStart || !(prev.text === ',' || (view.isQuoteMark(v - 1) && endsClause(view, v - 1)))) return null;
+  const quoted = view.isQuoteMark(v - 1) && endsClause(view, v - 1);
+  if (!prev || v - 1 < s.tokenStart || !(prev.text === ',' || quoted)) return null;
   const who = tokens[v + 1];
   if (!who) return null;
   const core: Range | null = who.pos === 'PRON' ? [v + 1, v + 2] : phraseStartingAt(tokens, v + 1, s.tokenStart, s.tokenEnd);
-  const mention = core && invertedSource(view, s, core);
-  const content = mention && contentBefore(view, s, v);
-  return mention && content ? { mention, content } : null;
+  const mention = core && !timeOnly(tokens, core) ? invertedSource(view, s, core) : null;
+  const resumed = !quoted && !!mention && resumesAfterSource(tokens, mention);
+  if (!mention || !(quoted || resumed || clauseBefore(view, s, v))) return null;
+  const before = contentBefore(view, s, v);
+  const content = resumed ? aroundAside(view, s, before, mention[1]) : before;
+  return content ? { mention, content } : null;
 }
+
+/** Whether the sentence before the verb at `v` holds a verb or a quotation. */
+function clauseBefore(view: DocView, s: Sentence, v: number): boolean {
+  for (let i = s.tokenStart; i < v - 1; i++) if (isVerb(view.tokens[i].pos) || view.isQuoteMark(i)) return true;
+  return false;
+}
+
+/** ", says Ruiz, is that …": a finite verb after the source's phrase; ", saying …" is the attribution's own. */
+const resumesAfterSource = (tokens: Token[], [, end]: Range) => tokens[end]?.text === ',' && !!tokens[end + 1] && isVerb(tokens[end + 1].pos) && !gerund(tokens[end + 1]);
 
 /** Findings are reported by studies, figures and researchers, or by a named source; "the scene showed" is no attribution. */
 function fitsClass(head: Token, verb: VerbCue): boolean {

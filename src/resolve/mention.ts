@@ -147,7 +147,9 @@ function typeOfName(name: string, run: Run, descriptionHead: string | undefined)
 
 /** The person a run names, if any: "Anna Holt" out of "Anna Holt of The Daily Ledger". */
 function personIn(run: Run, descriptionHead: string | undefined): Run | null {
-  if (run.titled) return run;
+  // "Sen. Ana Ruiz of Ohio" is Ana Ruiz, whom "Ruiz" refers back to
+  const of = run.tokens.findIndex((t, i) => i > 0 && t.lower === 'of');
+  if (run.titled) return of > 0 ? { ...run, tokens: run.tokens.slice(0, of) } : run;
   const text = join(run.tokens);
   const found = tagName(text).person?.replace(/[,.]$/, '');
   // narrow to compromise's person only where the run also names something else: "X of The Globe", "Refugee Council X"
