@@ -123,6 +123,16 @@ describe('resolution rules', () => {
     ]);
   });
 
+  it('a title inside a name drops what qualifies it: "New Jersey Gov. X", "Party Committee Chairman X"', () => {
+    expect(claims('Calder County Gov. Nadia Brandt said the roads would close. Brandt said they would reopen in May.').map((c) => [c.source, c.type])).toEqual([
+      ['Nadia Brandt', 'person'],
+      ['Nadia Brandt', 'person'],
+    ]);
+    expect(claims('Harbor Party National Committee Chairman Omar Farah said the vote was fair.').map((c) => c.source)).toEqual(['Omar Farah']);
+    // a qualifier is no title before a name, and a headline's "President On X" no name
+    expect(claims('The Calder Health Security Act says the clinics must stay open.').map((c) => c.source)).toEqual(['Calder Health Security Act']);
+  });
+
   it('types: government, media, document, anonymous, vague', () => {
     const text = [
       'The Home Office said the scheme would close.',

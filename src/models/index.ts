@@ -35,6 +35,7 @@ interface TypeLexicon {
 }
 interface SourceFile {
   titles: string[];
+  titleQualifiers: string[];
   personPronouns: string[];
   pluralPronouns: string[];
   thingPronouns: string[];
@@ -95,6 +96,8 @@ export const cues = {
 
 export const sources = {
   titles: lower(sourceFile.titles),
+  /** Titles that only qualify the next one ("Health Minister"), so never stand before a name alone. */
+  titleQualifiers: lower(sourceFile.titleQualifiers),
   personPronouns: lower(sourceFile.personPronouns),
   pluralPronouns: lower(sourceFile.pluralPronouns),
   thingPronouns: lower(sourceFile.thingPronouns),

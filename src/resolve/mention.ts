@@ -108,15 +108,38 @@ function modifier(run: Run, tokens: Token[]): boolean {
   return at === 0 || /(an|ese|ish|i)$/.test(run.tokens[0].text);
 }
 
-/** Drops leading titles ("Prime Minister", "Professor", "Mr.") when a name is left behind them. */
+/**
+ * Drops titles ("Prime Minister", "Professor", "Mr.") when a name is left behind them, and whatever qualifies the
+ * title before it: "New Jersey Gov. Chris Christie", "Republican National Committee Chairman Reince Priebus".
+ */
 function stripTitles(run: Run): Run {
-  let k = 0;
-  while (k < run.tokens.length - 1 && (sources.titles.has(run.tokens[k].lower) || (k > 0 && JOINERS.has(run.tokens[k].lower)))) k++;
-  while (k > 0 && k < run.tokens.length && JOINERS.has(run.tokens[k].lower)) k++;
-  const rest = run.tokens.slice(k);
-  if (!k || !rest.length || rest.some((t) => nameWordType(t.lower))) return run;
+  const { tokens } = run;
+  const from = title(tokens[0]) ? 0 : innerTitle(tokens);
+  if (from < 0) return run;
+  const k = titlesEnd(tokens, from);
+  const rest = tokens.slice(k);
+  if (k === from || !rest.length || rest.some((t) => nameWordType(t.lower))) return run;
+  // a title inside the run needs a name after it ("Republican Rep. Lee Zeldin of New York"), not a qualifier's noun
+  const of = rest.findIndex((t) => t.lower === 'of');
+  const name = of < 0 ? rest : rest.slice(0, of);
+  if (from > 0 && !(name.length >= 2 && name.every((t) => !FUNCTION_WORDS.has(t.pos)) && !sources.titleQualifiers.has(tokens[k - 1].lower))) return run;
   return { ...run, tokens: rest, titled: true };
 }
+
+const title = (t: Token) => sources.titles.has(t.lower);
+/** What no name after a title is made of: "CNN President On Trump" is a headline. */
+const FUNCTION_WORDS = new Set(['ADP', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'VERB', 'AUX', 'PART']);
+
+/** Where the titles starting at `from` end, past the joiners between them ("Secretary of State"). */
+function titlesEnd(tokens: Token[], from: number): number {
+  let k = from;
+  while (k < tokens.length - 1 && (title(tokens[k]) || (k > from && JOINERS.has(tokens[k].lower)))) k++;
+  while (k > 0 && k < tokens.length && JOINERS.has(tokens[k].lower)) k++;
+  return k;
+}
+
+/** The first capitalised title inside the run with two words after it, or -1. */
+const innerTitle = (tokens: Token[]) => tokens.findIndex((t, i) => i > 0 && i < tokens.length - 2 && title(t) && /^\p{Lu}/u.test(t.text));
 
 function nameWordType(word: string): Exclude<SourceType, 'person'> | undefined {
   for (const type of ['media', 'government', 'organization'] as const) if (sources.types[type].nameWords.has(word)) return type;
