@@ -133,6 +133,19 @@ describe('resolution rules', () => {
     expect(claims('The Calder Health Security Act says the clinics must stay open.').map((c) => c.source)).toEqual(['Calder Health Security Act']);
   });
 
+  it('a pronoun that fits no cited person refers to a lone name nothing typed, else stands for an unnamed person', () => {
+    expect(claims('Brafman said the case was weak. He added that the judge had erred.').map((c) => [c.source, c.type, c.mention])).toEqual([
+      ['Brafman', 'person', 'Brafman'],
+      ['Brafman', 'person', 'He'],
+    ]);
+    // not a lone name that is a cited person's surname, and no later pronoun refers back to an unnamed stand-in
+    expect(claims('Ana Ruiz said the port would close. The meeting ended late. He said the plan was dead. They said talks would go on.').map((c) => [c.source, c.type])).toEqual([
+      ['Ana Ruiz', 'person'],
+      ['unnamed man', 'anonymous'],
+      ['unnamed sources', 'anonymous'],
+    ]);
+  });
+
   it('types: government, media, document, anonymous, vague', () => {
     const text = [
       'The Home Office said the scheme would close.',

@@ -36,6 +36,7 @@ interface TypeLexicon {
 interface SourceFile {
   titles: string[];
   titleQualifiers: string[];
+  unnamed: Record<'m' | 'f' | 'person' | 'plural' | 'thing', string>;
   personPronouns: string[];
   pluralPronouns: string[];
   thingPronouns: string[];
@@ -98,6 +99,8 @@ export const sources = {
   titles: lower(sourceFile.titles),
   /** Titles that only qualify the next one ("Health Minister"), so never stand before a name alone. */
   titleQualifiers: lower(sourceFile.titleQualifiers),
+  /** Whom a pronoun that nobody cited before fits stands for: "he" → "unnamed man". */
+  unnamed: sourceFile.unnamed,
   personPronouns: lower(sourceFile.personPronouns),
   pluralPronouns: lower(sourceFile.pluralPronouns),
   thingPronouns: lower(sourceFile.thingPronouns),

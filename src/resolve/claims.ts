@@ -1,4 +1,4 @@
-import { cues as lexicon, hedges as hedgeWords, type Gender } from '../models/index.js';
+import { cues as lexicon, hedges as hedgeWords, sources as sourceLexicon, type Gender } from '../models/index.js';
 import type { ClaimKind, Cue, Doc, Span, Token } from '../types.js';
 import type { DocView } from '../detect/doc-view.js';
 import { Registry, type Entity } from './entities.js';
@@ -54,6 +54,17 @@ function sentenceSpan(doc: Doc, spans: Span[]): Span {
   const touched = touching(doc.sentences, { start, end });
   if (!touched.length) return { start, end };
   return { start: touched[0].start, end: touched[touched.length - 1].end };
+}
+
+/**
+ * "He added …" where nobody cited before fits "he": still an attribution, to an unnamed man, rather than a claim
+ * the fact-checker is told has no source.
+ */
+function unnamed(pronoun: MentionInfo): MentionInfo {
+  const { unnamed: names, personPronouns, pluralPronouns } = sourceLexicon;
+  const key = pronoun.gender ?? (personPronouns.has(pronoun.head) ? 'person' : pluralPronouns.has(pronoun.head) ? 'plural' : 'thing');
+  const name = names[key];
+  return { form: 'description', name, type: 'anonymous', head: name, plural: key === 'plural', definite: false, aliases: [] };
 }
 
 /** How many sentences back a pronoun looks for a person named as a subject but not yet cited. */
@@ -142,7 +153,7 @@ export function resolveClaims(view: DocView, found: Cue[], registry: Registry): 
       if (info.form === 'pronoun' && info.type === 'person' && cue.mention) introduceSubject(view, registry, cue.mention.start, info.gender);
       if (info.form === 'name' && !/\s/.test(info.name) && cue.mention) introduceFullName(view, registry, info.name, cue.mention.start);
       if (info.form === 'description' && info.definite && cue.mention) introduceNamedHead(view, registry, info.head, cue.mention.start);
-      const entity = registry.resolve(info, cue.mention);
+      const entity = registry.resolve(info, cue.mention) ?? (info.form === 'pronoun' ? registry.resolve(unnamed(info), cue.mention) : null);
       if (!entity) continue;
       const said = cue.cue ? [cue.content, cue.cue] : [cue.content];
       const confidence = cue.confidence * (info.form === 'name' ? 1 : 0.9);

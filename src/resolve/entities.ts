@@ -19,6 +19,8 @@ export interface Entity {
   roles: Set<string>;
   /** A person's, once a first name, an honorific or a pronoun that referred to it told it. */
   gender?: Gender;
+  /** Typed an organisation for want of evidence ("Brafman"); a person pronoun that refers to it makes it a person. */
+  guessed?: boolean;
 }
 
 export const normalize = (s: string) =>
@@ -46,9 +48,13 @@ const surname = (name: string) => normalize(name).split(' ').pop() ?? '';
 /** A person "he" or "she" may mean: "she" is no man's. */
 const personFits = (gender: Gender | undefined, e: Entity) => e.type === 'person' && !(gender && e.gender && gender !== e.gender);
 
+/** The stand-ins for pronouns nobody fitted: no later pronoun refers back to them. */
+const UNNAMED = new Set(Object.values(sources.unnamed));
+
 /** Which earlier entities a pronoun may refer to. */
 function pronounFits(info: MentionInfo, e: Entity): boolean {
   const pronoun = info.head;
+  if (UNNAMED.has(e.name)) return false;
   if (sources.personPronouns.has(pronoun)) return personFits(info.gender, e);
   if (sources.pluralPronouns.has(pronoun)) return e.plural || e.type === 'organization' || e.type === 'government' || e.type === 'anonymous';
   return e.type !== 'person' && !e.plural;
@@ -118,7 +124,7 @@ export class Registry {
     const at = span?.start ?? 0;
     let entity: Entity | undefined;
     if (info.form === 'pronoun') {
-      entity = this.latest((e) => pronounFits(info, e), at);
+      entity = this.latest((e) => pronounFits(info, e), at) ?? (sources.personPronouns.has(info.head) ? this.guessedPerson(at) : undefined);
       if (!entity) return null;
     } else if (info.form === 'description') {
       const types = sources.coreference.get(info.head);
@@ -145,6 +151,19 @@ export class Registry {
     }
     this.describedHeads.add(info.head);
     for (const alias of info.aliases) this.addKey(entity, normalize(alias));
+    return entity;
+  }
+
+  /**
+   * "Brafman said … He added": where no person fits a "he" or "she", the latest lone name nothing typed, which
+   * becomes a person; not one that is some cited person's surname.
+   */
+  private guessedPerson(at: number): Entity | undefined {
+    const entity = this.latest((e) => !!e.guessed && !this.personLastWords.has(e.name), at);
+    if (entity) {
+      entity.type = 'person';
+      entity.guessed = false;
+    }
     return entity;
   }
 
@@ -198,6 +217,7 @@ export class Registry {
       last: 0,
       descriptions: new Set(),
       roles: new Set(),
+      ...(info.guessed ? { guessed: true } : {}),
     };
     const norm = normalize(info.name);
     const facts = { index: this.entities.length, words: norm.split(' '), surname: surname(info.name) };

@@ -20,6 +20,8 @@ export interface MentionInfo {
   role?: string;
   /** A person's, from a gendered pronoun, an honorific ("Mrs. Clinton") or a first name ("Hillary Clinton"). */
   gender?: Gender;
+  /** A lone name no lexicon types ("Brafman"): typed an organisation, but a person pronoun may refer to it. */
+  guessed?: boolean;
 }
 
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'da', 'del', 'di', 'van', 'von', 'der', 'le', 'la', 'du', 'dos']);
@@ -149,6 +151,13 @@ function nameWordType(word: string): Exclude<SourceType, 'person'> | undefined {
 const isTitleRun = (run: Run) => run.tokens.every((t) => sources.titles.has(t.lower) || JOINERS.has(t.lower));
 
 function typeOfName(name: string, run: Run, descriptionHead: string | undefined): SourceType {
+  return knownType(name, run, descriptionHead) ?? (words(run) >= 2 && run.tokens.every((t) => !/\d/.test(t.text)) ? 'person' : 'organization');
+}
+
+const words = (run: Run) => run.tokens.filter((t) => /\w/.test(t.text)).length;
+
+/** The type the lexicons, titles and heads give a name, if any. */
+function knownType(name: string, run: Run, descriptionHead: string | undefined): SourceType | undefined {
   const lower = name.toLowerCase();
   if (sources.types.media.names.has(lower) || sources.types.media.names.has(`the ${lower}`)) return 'media';
   if (descriptionHead) {
@@ -165,7 +174,7 @@ function typeOfName(name: string, run: Run, descriptionHead: string | undefined)
   if (tags.person) return 'person';
   if (tags.place) return 'government';
   if (tags.organization) return 'organization';
-  return run.tokens.filter((t) => /\w/.test(t.text)).length >= 2 && run.tokens.every((t) => !/\d/.test(t.text)) ? 'person' : 'organization';
+  return undefined;
 }
 
 /** The person a run names, if any: "Anna Holt" out of "Anna Holt of The Daily Ledger". */
@@ -287,8 +296,11 @@ function genderOf(body: Token[], run: Run): Gender | undefined {
 function describeName(chosen: Run, isPerson: boolean, body: Token[], headNoun: Token | undefined, descriptionHead: string | undefined, aliases: string[]): MentionInfo {
   let name = join(chosen.tokens);
   const type = isPerson ? 'person' : typeOfName(name, chosen, descriptionHead);
+  // "Brafman said …": one word nothing types is an organisation until a "he" or "she" shows it is a person
+  const [only] = chosen.tokens;
+  const guessed = chosen.tokens.length === 1 && only.pos === 'PROPN' && /^\p{Lu}\p{Ll}+[^s]$/u.test(only.text) && !isPerson && !knownType(name, chosen, descriptionHead);
   // "The Home Office letter", "NCLAN studies": a document is named with its head noun
   const last = chosen.tokens[chosen.tokens.length - 1];
   if (type === 'document' && headNoun && body[body.indexOf(last) + 1] === headNoun) name = join([...chosen.tokens, headNoun]);
-  return { form: 'name', name, type, head: descriptionHead ?? chosen.tokens[chosen.tokens.length - 1].lower, plural: false, definite: true, aliases };
+  return { form: 'name', name, type, head: descriptionHead ?? chosen.tokens[chosen.tokens.length - 1].lower, plural: false, definite: true, aliases, ...(guessed ? { guessed } : {}) };
 }
