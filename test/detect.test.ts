@@ -46,6 +46,17 @@ describe('cue patterns', () => {
     expect(claims('Dana Whitfield said this year will be the busiest yet.').map((c) => c.content)).toEqual(['this year will be the busiest yet']);
   });
 
+  it('an adjective before "to" and the verb describes the subject of "be": "was quick to point out"', () => {
+    expect(claims('Nadia Brandt was quick to point out that the budget had grown.').map((c) => [c.source, c.cue, c.content])).toEqual([
+      ['Nadia Brandt', 'to point out', 'that the budget had grown'],
+    ]);
+    expect(claims('Younger voters are far more likely to say that the tax is unfair.').map((c) => c.source)).toEqual(['Younger voters']);
+    // an expletive "it", a tough adjective, or no "be" leaves nobody who says it
+    expect(claims('It is important to remember that the port closed in May.')).toEqual([]);
+    expect(claims('Whether the port reopens is hard to say.')).toEqual([]);
+    expect(claims('The mayor will have more to say about the port next week.')).toEqual([]);
+  });
+
   it('quote first, then "X said"', () => {
     expect(claims('"We will not reopen the bridge," Marta Ellison said.')).toMatchObject([
       { source: 'Marta Ellison', mention: 'Marta Ellison', cue: 'said', content: '"We will not reopen the bridge,"', kind: 'direct' },

@@ -304,6 +304,20 @@ function subjectEnd(tokens: Token[], lo: number, v: number): number {
   return j;
 }
 
+/**
+ * "Sexton was quick to point out", "voters are more likely to say": where the verb's subject ends at an adjective
+ * before "to", the subject is that of "be" before it. None (-1) for "It is important to remember", "Whether it
+ * works is hard to say" (the subject is what is said, not who says it) or "has more to say".
+ */
+function predicativeSubjectEnd(tokens: Token[], lo: number, j: number): number {
+  if (j < lo || tokens[j].pos !== 'ADJ' || tokens[j + 1]?.lower !== 'to') return j;
+  if (sources.toughAdjectives.has(tokens[j].lower)) return -1;
+  let k = j - 1;
+  let copula = false;
+  for (; k >= lo && betweenSubjectAndVerb(tokens[k]); k--) if (sources.beForms.has(tokens[k].lower)) copula = true;
+  return copula && k >= lo && tokens[k].lower !== 'it' ? k : -1;
+}
+
 /** "Mr. Kamin, who emphasized …": the relative pronoun that stands for the verb's subject, which subjectOf finds before it. */
 export function relativeSubject(tokens: Token[], s: Sentence, v: number): Range | null {
   const j = subjectEnd(tokens, s.tokenStart, v);
@@ -335,7 +349,7 @@ function coordinatedSubject(tokens: Token[], lo: number, core: Range): Range | n
  */
 export function subjectOf(tokens: Token[], s: Sentence, v: number): Range | null {
   const lo = s.tokenStart;
-  const j = modifiedBeforeTime(tokens, lo, v) ?? subjectEnd(tokens, lo, v);
+  const j = predicativeSubjectEnd(tokens, lo, modifiedBeforeTime(tokens, lo, v) ?? subjectEnd(tokens, lo, v));
   if (j < lo) return null;
   const t = tokens[j];
   if (personal(t)) return [j, j + 1];

@@ -36,6 +36,8 @@ interface TypeLexicon {
 interface SourceFile {
   titles: string[];
   titleQualifiers: string[];
+  toughAdjectives: string[];
+  beForms: string[];
   unnamed: Record<'m' | 'f' | 'person' | 'plural' | 'thing', string>;
   personPronouns: string[];
   pluralPronouns: string[];
@@ -99,6 +101,10 @@ export const sources = {
   titles: lower(sourceFile.titles),
   /** Titles that only qualify the next one ("Health Minister"), so never stand before a name alone. */
   titleQualifiers: lower(sourceFile.titleQualifiers),
+  /** "… is hard to say": before "to" and a verb, an adjective whose subject is the verb's object, not who speaks. */
+  toughAdjectives: lower(sourceFile.toughAdjectives),
+  /** The forms of "be", whose subject an adjective before "to" and a verb describes ("was quick to point out"). */
+  beForms: lower(sourceFile.beForms),
   /** Whom a pronoun that nobody cited before fits stands for: "he" → "unnamed man". */
   unnamed: sourceFile.unnamed,
   personPronouns: lower(sourceFile.personPronouns),
