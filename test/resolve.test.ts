@@ -146,6 +146,14 @@ describe('resolution rules', () => {
     ]);
   });
 
+  it('a word before a full name that is no part of it is dropped; a reporting verb ends a name in a title-case headline', () => {
+    expect(claims('Billionaire Nadia Brandt said the port would be sold. Brandt said the buyer was local.').map((c) => c.source)).toEqual(['Nadia Brandt', 'Nadia Brandt']);
+    // initials and places stay part of the name
+    expect(claims('E. J. Fleming said the port would be sold.').map((c) => c.source)).toEqual(['E. J. Fleming']);
+    const headline = 'Nadia Brandt Endorses Omar Farah: A Leader We Need.\n\nNadia Brandt backed Omar Farah on Monday, saying he is "the leader we need."\n\n"He has fought for the port," she said.';
+    expect(claims(headline).map((c) => c.source).slice(1)).toEqual(['Nadia Brandt', 'Nadia Brandt']);
+  });
+
   it('types: government, media, document, anonymous, vague', () => {
     const text = [
       'The Home Office said the scheme would close.',

@@ -1,4 +1,4 @@
-import { nameWords, sources, type Gender } from '../models/index.js';
+import { cues, nameWords, sources, type Gender } from '../models/index.js';
 import type { SourceType, Token } from '../types.js';
 import { boundedCache } from '../cache.js';
 import { tagName } from './names.js';
@@ -65,6 +65,13 @@ interface Run {
 
 const join = (tokens: Token[]) => tokens.map((t, i) => (i > 0 && tokens[i - 1].end < t.start ? ' ' : '') + t.text).join('');
 
+/**
+ * "Carly Fiorina Endorses Ted Cruz": in a title-case headline, a reporting verb's -s form after a person's name ends
+ * it ("United States", "Rasmussen Reports" name no one before theirs).
+ */
+const headlineVerb = (t: Token, name: Token[]) =>
+  name.length >= 2 && /^\p{Lu}\p{Ll}+s$/u.test(t.text) && cues.forms.has(t.lower) && tagName(join(name)).person === join(name);
+
 /** Capitalised stretches of a mention: "Civil Defense Authority", "General Suleiman al-Amr". */
 function nameRuns(tokens: Token[]): Run[] {
   const runs: Run[] = [];
@@ -80,7 +87,8 @@ function nameRuns(tokens: Token[]): Run[] {
     const glued = next && next.start === t.end;
     if (POSSESSIVE.test(t.lower) && cur.length) return close(true);
     const prev = cur[cur.length - 1];
-    if (capital(t) && t.pos !== 'PRON' && t.pos !== 'NUM' && !(i === 0 && commonHead(t.lower))) cur.push(t);
+    if (headlineVerb(t, cur)) close(false);
+    else if (capital(t) && t.pos !== 'PRON' && t.pos !== 'NUM' && !(i === 0 && commonHead(t.lower))) cur.push(t);
     else if (prev && prev.end === t.start && (/\w/.test(t.text) || (next && next.start === t.end && t.text === '.'))) cur.push(t); // Secunia.com
     else if (cur.length && JOINERS.has(t.lower) && next && (capital(next) || PARTICLES.has(next.lower) || (JOINERS.has(next.lower) && tokens[i + 2] && capital(tokens[i + 2])))) cur.push(t);
     else if (PARTICLES.has(t.lower) && next && (capital(next) || next.text === '-') && (glued || capital(next))) cur.push(t);
@@ -177,6 +185,16 @@ function knownType(name: string, run: Run, descriptionHead: string | undefined):
   return undefined;
 }
 
+/**
+ * "Republican Donald Trump", "Billionaire Ana Ruiz": a person's name of two words or more after plain words, not
+ * after initials or abbreviations ("E. J. Fleming", "Ohio Gov. Kasich") or a place it continues ("South Carolina").
+ */
+function modifiedName(text: string, person: string): boolean {
+  if (!person.includes(' ') || !text.endsWith(` ${person}`)) return false;
+  const before = text.slice(0, -person.length - 1);
+  return !before.includes('.') && !tagName(`${before} ${person.slice(0, person.indexOf(' '))}`).place;
+}
+
 /** The person a run names, if any: "Anna Holt" out of "Anna Holt of The Daily Ledger". */
 function personIn(run: Run, descriptionHead: string | undefined): Run | null {
   // "Sen. Ana Ruiz of Ohio" is Ana Ruiz, whom "Ruiz" refers back to
@@ -184,8 +202,9 @@ function personIn(run: Run, descriptionHead: string | undefined): Run | null {
   if (run.titled) return of > 0 ? { ...run, tokens: run.tokens.slice(0, of) } : run;
   const text = join(run.tokens);
   const found = tagName(text).person?.replace(/[,.]$/, '');
-  // narrow to compromise's person only where the run also names something else: "X of The Globe", "Refugee Council X"
-  const mixed = run.tokens.some((t) => (JOINERS.has(t.lower) && t.text !== '-') || nameWordType(t.lower));
+  // narrow to compromise's person only where the run also names something else ("X of The Globe", "Refugee Council
+  // X") or where the person ends it after words that are no first name ("Republican Donald Trump")
+  const mixed = run.tokens.some((t) => (JOINERS.has(t.lower) && t.text !== '-') || nameWordType(t.lower)) || (!!found && modifiedName(text, found));
   if (found && !mixed) return run;
   if (found && found.includes(' ') && found !== text) {
     for (let i = 0; i < run.tokens.length; i++) {
