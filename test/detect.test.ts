@@ -57,6 +57,13 @@ describe('cue patterns', () => {
     expect(claims('The mayor will have more to say about the port next week.')).toEqual([]);
   });
 
+  it('an infinitive cue shares the subject of the verb that governs the phrase before it, unless that phrase can speak', () => {
+    expect(claims('Nadia Brandt took to Twitter to say that the port would reopen.').map((c) => [c.source, c.cue])).toEqual([['Nadia Brandt', 'to say']]);
+    expect(claims('The mayor also took the opportunity to argue that taxes were too high.').map((c) => c.source)).toEqual(['mayor']);
+    expect(claims('Her campaign sent Omar Farah to tell voters that the polls were wrong.').map((c) => c.source)).toEqual(['Omar Farah']);
+    expect(claims('His inability to explain the budget hurt him.')).toEqual([]);
+  });
+
   it('quote first, then "X said"', () => {
     expect(claims('"We will not reopen the bridge," Marta Ellison said.')).toMatchObject([
       { source: 'Marta Ellison', mention: 'Marta Ellison', cue: 'said', content: '"We will not reopen the bridge,"', kind: 'direct' },

@@ -348,6 +348,31 @@ function coordinatedSubject(tokens: Token[], lo: number, core: Range): Range | n
  * or the antecedent of "which"/"who".
  */
 export function subjectOf(tokens: Token[], s: Sentence, v: number): Range | null {
+  const found = clauseSubjectOf(tokens, s, v);
+  return found && found[1] === v - 1 && tokens[v - 1].lower === 'to' ? infinitiveSubject(tokens, s, found) : found;
+}
+
+/** Heads of phrases that can speak: names, pronouns, people, bodies, documents. */
+const SPEAKER_HEADS = new Set([...sources.titles, ...sources.peopleNouns, ...Object.values(sources.types).flatMap((lex) => [...lex.heads])]);
+const speakerLike = (t: Token) => t.pos === 'PROPN' || t.pos === 'PRON' || SPEAKER_HEADS.has(t.lower) || SPEAKER_HEADS.has(t.lower.replace(/s$/, ''));
+
+/**
+ * "Darby will come on the program to talk about …", "Zucker took the opportunity to comment": the phrase before an
+ * infinitive cue is its subject only when it can speak and follows no preposition but "for" ("for the Americans to
+ * support"); otherwise the infinitive shares the subject of the verb that governs that phrase, or has none ("his
+ * inability to answer").
+ */
+function infinitiveSubject(tokens: Token[], s: Sentence, np: Range): Range | null {
+  const before = tokens[np[0] - 1];
+  const speaker = speakerLike(tokens[np[1] - 1]);
+  if (speaker && !(before?.pos === 'ADP' && before.lower !== 'for')) return np;
+  let g = np[0] - 1;
+  while (g > s.tokenStart && !(tokens[g].pos === 'VERB' || tokens[g].pos === 'AUX')) g--;
+  if (g <= s.tokenStart || tokens[g - 1]?.lower === 'to') return null;
+  return clauseSubjectOf(tokens, s, g);
+}
+
+function clauseSubjectOf(tokens: Token[], s: Sentence, v: number): Range | null {
   const lo = s.tokenStart;
   const j = predicativeSubjectEnd(tokens, lo, modifiedBeforeTime(tokens, lo, v) ?? subjectEnd(tokens, lo, v));
   if (j < lo) return null;
