@@ -64,6 +64,12 @@ describe('cue patterns', () => {
     expect(claims('His inability to explain the budget hurt him.')).toEqual([]);
   });
 
+  it('a dateline is no subject: "WASHINGTON (AP) — X has attacked the plan, saying …"', () => {
+    expect(claims('WASHINGTON (AP) — Sen. Ana Ruiz has attacked the plan, saying it would fail.').map((c) => [c.source, c.cue])).toEqual([['Ana Ruiz', 'saying']]);
+    // a hyphen inside a party affiliation is no dateline's dash
+    expect(claims('Sen. Omar Farah (R-Pa.) refused to back the plan, saying it would fail.').map((c) => c.source)).toEqual(['Omar Farah']);
+  });
+
   it('quote first, then "X said"', () => {
     expect(claims('"We will not reopen the bridge," Marta Ellison said.')).toMatchObject([
       { source: 'Marta Ellison', mention: 'Marta Ellison', cue: 'said', content: '"We will not reopen the bridge,"', kind: 'direct' },

@@ -310,10 +310,22 @@ function commaBeforeParticiple(tokens: Token[], lo: number, v: number): number {
 /** "Ortega promised to keep working with the union and said she would …": a second verb shares the subject of the first. */
 const coordinated = (view: DocView, s: Sentence, v: number) => v - 1 > s.tokenStart && view.tokens[v - 1].lower === 'and';
 
-/** The subject that opens the clause, past a leading adverbial ("Despite this, al-Assad continued …"). */
+const DATELINE_REACH = 8;
+
+/** "WASHINGTON (AP) — Ruiz attacked …", "MANCHESTER, N.H. -- …": where a dateline opens the sentence, the index after its dash. */
+function afterDateline(tokens: Token[], from: number, before: number): number {
+  for (let i = from + 1; i < Math.min(before, from + DATELINE_REACH); i++) {
+    // a dash set apart by spaces; "(R-Pa.)" and "Raleigh-based" are glued
+    if (/^(?:-{1,2}|–|—)$/.test(tokens[i].text) && tokens[i].start > tokens[i - 1].end) return i + 1;
+    if (!(tokens[i].pos === 'PROPN' || tokens[i].pos === 'PUNCT')) return from;
+  }
+  return from;
+}
+
+/** The subject that opens the clause, past a dateline and a leading adverbial ("Despite this, al-Assad continued …"). */
 function clauseSubject(view: DocView, s: Sentence, before: number): Range | null {
   const { tokens } = view;
-  let start = s.tokenStart;
+  let start = afterDateline(tokens, s.tokenStart, before);
   if (['ADP', 'SCONJ', 'ADV', 'CCONJ'].includes(tokens[start].pos)) {
     let comma = start + 1;
     while (comma < before && tokens[comma].text !== ',') comma++;
