@@ -154,6 +154,13 @@ describe('resolution rules', () => {
     expect(claims(headline).map((c) => c.source).slice(1)).toEqual(['Nadia Brandt', 'Nadia Brandt']);
   });
 
+  it('outlets and pollsters the lexicon lists by name keep their type, whatever their first word', () => {
+    expect(claims('The Orlando Sentinel reported that the count had stopped. Gallup said the race was tight.').map((c) => [c.source, c.type])).toEqual([
+      ['Orlando Sentinel', 'media'],
+      ['Gallup', 'organization'],
+    ]);
+  });
+
   it('types: government, media, document, anonymous, vague', () => {
     const text = [
       'The Home Office said the scheme would close.',

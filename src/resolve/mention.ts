@@ -164,10 +164,18 @@ function typeOfName(name: string, run: Run, descriptionHead: string | undefined)
 
 const words = (run: Run) => run.tokens.filter((t) => /\w/.test(t.text)).length;
 
+/** The types the lexicon lists whole names of: outlets, and pollsters and groups no name word gives away. */
+const NAMED_TYPES = ['media', 'organization'] as const;
+function listedType(name: string): (typeof NAMED_TYPES)[number] | undefined {
+  const lower = name.toLowerCase();
+  return NAMED_TYPES.find((t) => sources.types[t].names.has(lower) || sources.types[t].names.has(`the ${lower}`));
+}
+
 /** The type the lexicons, titles and heads give a name, if any. */
 function knownType(name: string, run: Run, descriptionHead: string | undefined): SourceType | undefined {
   const lower = name.toLowerCase();
-  if (sources.types.media.names.has(lower) || sources.types.media.names.has(`the ${lower}`)) return 'media';
+  const listed = listedType(name);
+  if (listed) return listed;
   if (descriptionHead) {
     const byHead = (['media', 'government', 'organization', 'document'] as const).find((t) => sources.types[t].heads.has(descriptionHead));
     if (byHead) return byHead;
@@ -201,6 +209,8 @@ function personIn(run: Run, descriptionHead: string | undefined): Run | null {
   const of = run.tokens.findIndex((t, i) => i > 0 && t.lower === 'of');
   if (run.titled) return of > 0 ? { ...run, tokens: run.tokens.slice(0, of) } : run;
   const text = join(run.tokens);
+  // "Orlando Sentinel" is an outlet, whatever its first word
+  if (listedType(text)) return null;
   const found = tagName(text).person?.replace(/[,.]$/, '');
   // narrow to compromise's person only where the run also names something else ("X of The Globe", "Refugee Council
   // X") or where the person ends it after words that are no first name ("Republican Donald Trump")
