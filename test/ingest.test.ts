@@ -21,6 +21,12 @@ describe('ingest', () => {
     expect(report.unattributed.some((u) => /Related|Back to top/.test(u.text))).toBe(false);
   });
 
+  it('a wire credit line is furniture, not a claim of the reporter\'s', () => {
+    const report = analyze('The mayor said the port would close.\n\n(Reporting by Ana Ruiz in Calder; Editing by Omar Farah)');
+    expect(report.boilerplate.map((b) => b.text)).toEqual(['(Reporting by Ana Ruiz in Calder; Editing by Omar Farah)']);
+    expect(report.attributions.map((a) => a.source.name)).toEqual(['mayor']);
+  });
+
   it('extracts the article from a web page; offsets then index document.text', () => {
     const report = analyze({ html: sample('council-vote.html') });
     const text = report.document.text!;
