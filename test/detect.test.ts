@@ -32,6 +32,11 @@ describe('cue patterns', () => {
       ['Lena Ortiz', 'Lena Ortiz, the mayor\'s chief of staff', 'noted', 'the rule in an interview last week'],
     ]);
     expect(claims('Dana Whitfield, a spokeswoman for the airline, said Thursday the flights would resume.').map((c) => [c.source, c.content])).toEqual([['Dana Whitfield', 'the flights would resume']]);
+    // a verb inside a relative clause makes no clause of the subject
+    expect(claims('Ruiz, who had said she would debate the mayor, criticized him on two fronts.', { units: 'attributions' }).map((c) => [c.source, c.cue, c.content])).toEqual([
+      ['Ruiz', 'had said', 'she would debate the mayor'],
+      ['Ruiz', 'criticized', 'him on two fronts'],
+    ]);
     // a subject the sentence resumes after its source, and a quotation, still make an inverted claim
     expect(claims('The trouble with the plan, says Omar Farah, is that nobody funds it.').map((c) => [c.source, c.cue, c.content])).toEqual([
       ['Omar Farah', 'says', 'The trouble with the plan, says Omar Farah, is that nobody funds it'],

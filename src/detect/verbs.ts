@@ -233,9 +233,17 @@ function inverted(view: DocView, s: Sentence, v: number): { mention: Range; cont
   return content ? { mention, content } : null;
 }
 
-/** Whether the sentence before the verb at `v` holds a verb or a quotation. */
+/**
+ * Whether the sentence before the verb at `v` holds a verb or a quotation, other than in a relative clause set off
+ * by a comma: "Sanders, who had said he would debate, criticized Clinton" has a subject before its verb, no claim.
+ */
 function clauseBefore(view: DocView, s: Sentence, v: number): boolean {
-  for (let i = s.tokenStart; i < v - 1; i++) if (isVerb(view.tokens[i].pos) || view.isQuoteMark(i)) return true;
+  const { tokens } = view;
+  for (let i = s.tokenStart; i < v - 1; i++) {
+    if (view.isQuoteMark(i)) return true;
+    if (tokens[i].text === ',' && sources.relativePronouns.has(tokens[i + 1]?.lower ?? '')) return false;
+    if (isVerb(tokens[i].pos)) return true;
+  }
   return false;
 }
 
