@@ -32,6 +32,10 @@ describe('cue patterns', () => {
       ['Lena Ortiz', 'Lena Ortiz, the mayor\'s chief of staff', 'noted', 'the rule in an interview last week'],
     ]);
     expect(claims('Dana Whitfield, a spokeswoman for the airline, said Thursday the flights would resume.').map((c) => [c.source, c.content])).toEqual([['Dana Whitfield', 'the flights would resume']]);
+    // a bracket after the name, then an appositive: the name is still the subject
+    expect(claims('Sen. Ana Ruiz (D-NY), a supporter of Omar Farah\'s bid for mayor, told reporters she believed he would win.').map((c) => [c.source, c.mention])).toEqual([
+      ['Ana Ruiz', 'Sen. Ana Ruiz (D-NY), a supporter of Omar Farah\'s bid for mayor'],
+    ]);
     // a verb inside a relative clause makes no clause of the subject
     expect(claims('Ruiz, who had said she would debate the mayor, criticized him on two fronts.', { units: 'attributions' }).map((c) => [c.source, c.cue, c.content])).toEqual([
       ['Ruiz', 'had said', 'she would debate the mayor'],

@@ -185,11 +185,14 @@ function subjectBeforeAsides(tokens: Token[], lo: number, comma: number): Range 
   }
   for (let k = 0; k < chunks.length; k++) {
     const [a, b] = chunks[k];
-    const np = phraseEndingAt(tokens, b - 1, a, b);
-    if (!np || np[0] !== a || np[1] !== b) continue;
+    // "Sen. Ana Ruiz (D-NY)": the phrase before a bracket that closes the chunk
+    const open = tokens[b - 1].text === ')' ? tokens.slice(a, b).findIndex((t) => t.text === '(') + a : -1;
+    const end = open > a ? open : b;
+    const np = phraseEndingAt(tokens, end - 1, a, end);
+    if (!np || np[0] !== a || np[1] !== end) continue;
     const next = chunks[k + 1];
     const appositive = next && (NOMINAL.has(tokens[next[0]].pos) || POSSESSIVE_PRONOUNS.has(tokens[next[0]].lower));
-    return appositive ? [np[0], next[1]] : np;
+    return appositive ? [a, next[1]] : [a, b];
   }
   return null;
 }
