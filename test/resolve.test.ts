@@ -161,6 +161,14 @@ describe('resolution rules', () => {
     ]);
   });
 
+  it('two names joined by "and" in one run are two people: "they" refers to them, "she" does not', () => {
+    expect(claims('Ruiz and Farah often blame the council for the delays. They said the plan would fail. She said it would work.').map((c) => [c.source, c.mention])).toEqual([
+      ['Ruiz and Farah', 'Ruiz and Farah'],
+      ['Ruiz and Farah', 'They'],
+      ['unnamed woman', 'She'],
+    ]);
+  });
+
   it('types: government, media, document, anonymous, vague', () => {
     const text = [
       'The Home Office said the scheme would close.',

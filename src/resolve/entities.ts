@@ -46,7 +46,7 @@ const acronym = (name: string) => (/^[A-Z](?:\.?[A-Z]){1,6}\.?$/.test(name) ? na
 const surname = (name: string) => normalize(name).split(' ').pop() ?? '';
 
 /** A person "he" or "she" may mean: "she" is no man's. */
-const personFits = (gender: Gender | undefined, e: Entity) => e.type === 'person' && !(gender && e.gender && gender !== e.gender);
+const personFits = (gender: Gender | undefined, e: Entity) => e.type === 'person' && !e.plural && !(gender && e.gender && gender !== e.gender);
 
 /** The stand-ins for pronouns nobody fitted: no later pronoun refers back to them. */
 const UNNAMED = new Set(Object.values(sources.unnamed));

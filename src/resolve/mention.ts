@@ -331,5 +331,7 @@ function describeName(chosen: Run, isPerson: boolean, body: Token[], headNoun: T
   // "The Home Office letter", "NCLAN studies": a document is named with its head noun
   const last = chosen.tokens[chosen.tokens.length - 1];
   if (type === 'document' && headNoun && body[body.indexOf(last) + 1] === headNoun) name = join([...chosen.tokens, headNoun]);
-  return { form: 'name', name, type, head: descriptionHead ?? chosen.tokens[chosen.tokens.length - 1].lower, plural: false, definite: true, aliases, ...(guessed ? { guessed } : {}) };
+  // "Trump and Sanders", a coordination too short to split into two names, is two people: no "she" refers to them
+  const plural = type === 'person' && chosen.tokens.some((t) => t.lower === 'and');
+  return { form: 'name', name, type, head: descriptionHead ?? chosen.tokens[chosen.tokens.length - 1].lower, plural, definite: true, aliases, ...(guessed ? { guessed } : {}) };
 }
