@@ -150,12 +150,14 @@ export function afterTimeAdjunct(tokens: Token[], k: number, hi: number): number
   let b = k + 1;
   while (b < hi && (timeWord(tokens[b]) || (!lone && ['NUM', 'ADJ'].includes(tokens[b].pos)))) b++;
   // "saying this year will …", "said Thursday's speeches …": the time opens the clause's subject
-  if (b < hi && (tokens[b].pos === 'VERB' || tokens[b].pos === 'AUX' || /^['’]s?$/.test(tokens[b].text))) return k;
+  if (b < hi && (verbal(tokens[b]) || /^['’]s?$/.test(tokens[b].text))) return k;
   return lone || (b > k + 1 && timeWord(tokens[b - 1])) ? b : k;
 }
 
+const verbal = (t: Token) => t.pos === 'VERB' || t.pos === 'AUX';
+
 function hasVerb(tokens: Token[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (tokens[i].pos === 'VERB' || tokens[i].pos === 'AUX') return true;
+  for (let i = from; i < to; i++) if (verbal(tokens[i])) return true;
   return false;
 }
 
@@ -370,11 +372,12 @@ function infinitiveSubject(tokens: Token[], s: Sentence, np: Range): Range | nul
   const speaker = speakerLike(tokens[np[1] - 1]);
   if (speaker && !(before?.pos === 'ADP' && before.lower !== 'for')) return np;
   let g = np[0] - 1;
-  while (g > s.tokenStart && !(tokens[g].pos === 'VERB' || tokens[g].pos === 'AUX')) g--;
+  while (g > s.tokenStart && !verbal(tokens[g])) g--;
   if (g <= s.tokenStart || tokens[g - 1]?.lower === 'to') return null;
   return clauseSubjectOf(tokens, s, g);
 }
 
+/** The subject of the clause the verb at `v` heads, whatever the verb's form. */
 function clauseSubjectOf(tokens: Token[], s: Sentence, v: number): Range | null {
   const lo = s.tokenStart;
   const j = predicativeSubjectEnd(tokens, lo, modifiedBeforeTime(tokens, lo, v) ?? subjectEnd(tokens, lo, v));

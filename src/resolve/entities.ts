@@ -217,7 +217,7 @@ export class Registry {
       last: 0,
       descriptions: new Set(),
       roles: new Set(),
-      ...(info.guessed ? { guessed: true } : {}),
+      guessed: info.guessed === true,
     };
     const norm = normalize(info.name);
     const facts = { index: this.entities.length, words: norm.split(' '), surname: surname(info.name) };
