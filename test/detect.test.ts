@@ -79,6 +79,15 @@ describe('cue patterns', () => {
     expect(claims('Sen. Omar Farah (R-Pa.) refused to back the plan, saying it would fail.').map((c) => c.source)).toEqual(['Omar Farah']);
   });
 
+  it('a part of a group speaks with its quantity: "Nearly eight of 10 voters", "Some of the women"', () => {
+    const text = 'Nearly eight of 10 voters say the race is close. Only 52 percent of registered voters agreed that the plan works. Some of the women said they had spoken out.';
+    expect(claims(text, { units: 'attributions' }).map((c) => [c.source, c.mention])).toEqual([
+      ['Nearly eight of 10 voters', 'Nearly eight of 10 voters'],
+      ['Only 52 percent of registered voters', 'Only 52 percent of registered voters'],
+      ['Some of the women', 'Some of the women'],
+    ]);
+  });
+
   it('quote first, then "X said"', () => {
     expect(claims('"We will not reopen the bridge," Marta Ellison said.')).toMatchObject([
       { source: 'Marta Ellison', mention: 'Marta Ellison', cue: 'said', content: '"We will not reopen the bridge,"', kind: 'direct' },
@@ -316,7 +325,7 @@ describe('cue patterns', () => {
     expect(contents('The mayor resigned on Monday, as the Times reported.')).toEqual([['Times', 'The mayor resigned on Monday']]);
     expect(contents('The mayor, as the Times reported, resigned on Monday.')).toEqual([['Times', 'The mayor, as the Times reported, resigned on Monday']]);
     expect(contents('Hawaii, as one of the climate advisers pointed out, rarely gets two hurricanes in a row.')).toEqual([
-      ['climate advisers', 'Hawaii, as one of the climate advisers pointed out, rarely gets two hurricanes in a row'],
+      ['one of the climate advisers', 'Hawaii, as one of the climate advisers pointed out, rarely gets two hurricanes in a row'],
     ]);
     // after an opening adverbial, or at the sentence's start, the content is what follows
     expect(contents('Of course, as Joel Pollak observed, the biggest victor was the stage itself.')).toEqual([['Joel Pollak', 'the biggest victor was the stage itself']]);

@@ -24,6 +24,9 @@ function hyphenated(tokens: Token[], i: number): boolean {
 
 export const gerund = (t: Token) => t.pos === 'VERB' && t.lower.endsWith('ing');
 
+/** "eight of 10 voters", "12% of Democrats", "many of his supporters": what takes a part of the group after "of". */
+const partitive = (t: Token) => t.pos === 'NUM' || t.text === '%' || sources.partitives.has(t.lower);
+
 /** Tokens that may stand inside a noun phrase, given its neighbours (left and right). */
 function inside(tokens: Token[], i: number, lo: number, hi: number): boolean {
   const t = tokens[i];
@@ -34,7 +37,11 @@ function inside(tokens: Token[], i: number, lo: number, hi: number): boolean {
   if (POSSESSIVE.has(t.text) || t.pos === 'PART' && POSSESSIVE.has(t.lower)) return !!left && isNoun(left);
   if (INNER_PUNCT.has(t.text)) return !!left && !!right && /\w$/.test(left.text) && /^\w/.test(right.text) && left.end === t.start && t.end === right.start;
   if (t.lower === 'and' || t.lower === '&') return isName(left) && isName(right);
+  if (t.lower === 'of' && !!left && !!right && partitive(left)) return NOMINAL.has(right.pos) || right.pos === 'PRON' || POSSESSIVE_PRONOUNS.has(right.lower) || right.pos === 'VERB';
   if (LINKS.has(t.lower)) return !!left && !!right && isNoun(left) && (NOMINAL.has(right.pos) || POSSESSIVE_PRONOUNS.has(right.lower));
+  if (t.text === '%') return left?.pos === 'NUM';
+  // "52 percent of registered voters": a participle after "of" and before its noun
+  if (t.pos === 'VERB' && t.lower.endsWith('ed') && left?.lower === 'of' && right?.pos === 'NOUN') return true;
   if (POSSESSIVE_PRONOUNS.has(t.lower)) return !!right && NOMINAL.has(right.pos);
   // "an Internet posting made ...": a gerund the tagger read as a verb, heading the phrase before it
   if (gerund(t) && !!left && NOMINAL.has(left.pos) && (!right || !NOMINAL.has(right.pos))) return true;
@@ -43,7 +50,6 @@ function inside(tokens: Token[], i: number, lo: number, hi: number): boolean {
   return false;
 }
 
-/** The noun phrase that ends at token `last`, scanning left no further than `lo`. */
 /** Whether the run of names ending at `last` follows a verb, an auxiliary or an adverb: it completes a predicate. */
 function predicateBefore(tokens: Token[], last: number, lo: number): boolean {
   let j = last;
@@ -51,6 +57,7 @@ function predicateBefore(tokens: Token[], last: number, lo: number): boolean {
   return j >= lo && ['VERB', 'AUX', 'ADV'].includes(tokens[j].pos);
 }
 
+/** The noun phrase that ends at token `last`, scanning left no further than `lo`. */
 export function phraseEndingAt(tokens: Token[], last: number, lo: number, hi: number): Range | null {
   let i = last;
   while (i >= lo) {
@@ -72,6 +79,8 @@ export function phraseEndingAt(tokens: Token[], last: number, lo: number, hi: nu
   }
   let start = i + 1;
   while (start <= last && !NOMINAL.has(tokens[start].pos) && !POSSESSIVE_PRONOUNS.has(tokens[start].lower) && !hyphenated(tokens, start)) start++;
+  // "Nearly eight of 10 voters", "About 12% of Democrats": the adverb of a number opening the phrase
+  if (start - 1 >= lo && start <= last && tokens[start].pos === 'NUM' && (tokens[start - 1].pos === 'ADV' || tokens[start - 1].lower === 'about')) start--;
   let end = last + 1;
   while (end > start && !isNoun(tokens[end - 1]) && tokens[end - 1].pos !== 'NUM' && !(tokens[end - 1].pos === 'ADJ' && end - 1 === last)) end--;
   return end > start ? [start, end] : null;

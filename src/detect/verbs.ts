@@ -423,9 +423,7 @@ export function verbCues(view: DocView, s: Sentence): Cue[] {
  */
 function asClauseAt(view: DocView, s: Sentence, subject: number, after: number): number {
   const { tokens } = view;
-  // past a quantifier: "as one of the advisers"
-  const quantified = tokens[subject - 1]?.lower === 'of' && ['NUM', 'ADJ', 'DET', 'PRON'].includes(tokens[subject - 2]?.pos ?? '');
-  const as = quantified ? subject - 3 : subject - 1;
+  const as = subject - 1;
   if (as - 1 <= s.tokenStart || tokens[as].lower !== 'as' || tokens[as - 1].text !== ',') return -1;
   if (after < s.tokenEnd && !/^[,.!?]$/.test(tokens[after].text)) return -1;
   return ['ADV', 'ADP', 'CCONJ', 'SCONJ'].includes(tokens[s.tokenStart].pos) ? -1 : as;

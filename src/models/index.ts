@@ -37,6 +37,7 @@ interface SourceFile {
   titles: string[];
   titleQualifiers: string[];
   toughAdjectives: string[];
+  partitives: string[];
   beForms: string[];
   unnamed: Record<'m' | 'f' | 'person' | 'plural' | 'thing', string>;
   personPronouns: string[];
@@ -103,6 +104,8 @@ export const sources = {
   titleQualifiers: lower(sourceFile.titleQualifiers),
   /** "… is hard to say": before "to" and a verb, an adjective whose subject is the verb's object, not who speaks. */
   toughAdjectives: lower(sourceFile.toughAdjectives),
+  /** Words that take a part of the group after "of" and head the phrase: "many of his supporters", "most of them". */
+  partitives: lower(sourceFile.partitives),
   /** The forms of "be", whose subject an adjective before "to" and a verb describes ("was quick to point out"). */
   beForms: lower(sourceFile.beForms),
   /** Whom a pronoun that nobody cited before fits stands for: "he" → "unnamed man". */

@@ -88,7 +88,8 @@ function nameRuns(tokens: Token[]): Run[] {
     if (POSSESSIVE.test(t.lower) && cur.length) return close(true);
     const prev = cur[cur.length - 1];
     if (headlineVerb(t, cur)) close(false);
-    else if (capital(t) && t.pos !== 'PRON' && t.pos !== 'NUM' && !(i === 0 && commonHead(t.lower))) cur.push(t);
+    // "Nearly eight of 10 voters", "About 12% of Democrats": a capitalised adverb or preposition opens no name
+    else if (capital(t) && !['PRON', 'NUM', 'ADV'].includes(t.pos) && !(t.pos === 'ADP' && !cur.length) && !(i === 0 && commonHead(t.lower))) cur.push(t);
     else if (prev && prev.end === t.start && (/\w/.test(t.text) || (next && next.start === t.end && t.text === '.'))) cur.push(t); // Secunia.com
     else if (cur.length && JOINERS.has(t.lower) && next && (capital(next) || PARTICLES.has(next.lower) || (JOINERS.has(next.lower) && tokens[i + 2] && capital(tokens[i + 2])))) cur.push(t);
     else if (PARTICLES.has(t.lower) && next && (capital(next) || next.text === '-') && (glued || capital(next))) cur.push(t);
@@ -229,7 +230,8 @@ function personIn(run: Run, descriptionHead: string | undefined): Run | null {
 function describeDescription(tokens: Token[]): MentionInfo {
   const first = tokens[0];
   const definite = DEFINITE.has(first.lower);
-  const body = DEFINITE.has(first.lower) || first.pos === 'DET' ? tokens.slice(1) : tokens;
+  // "the spokesman" is described by "spokesman"; "Some of the women" by all of it
+  const body = (DEFINITE.has(first.lower) || first.pos === 'DET') && tokens[1]?.lower !== 'of' ? tokens.slice(1) : tokens;
   const cut = body.findIndex((t) => POSTMODIFIERS.has(t.lower));
   const headPart = cut > 0 ? body.slice(0, cut) : body;
   const headToken = [...headPart].reverse().find((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || commonHead(t.lower)) ?? headPart[headPart.length - 1] ?? first;
