@@ -160,8 +160,11 @@ function nameWordType(word: string): Exclude<SourceType, 'person'> | undefined {
 const isTitleRun = (run: Run) => run.tokens.every((t) => sources.titles.has(t.lower) || JOINERS.has(t.lower));
 
 function typeOfName(name: string, run: Run, descriptionHead: string | undefined): SourceType {
-  return knownType(name, run, descriptionHead) ?? (words(run) >= 2 && run.tokens.every((t) => !/\d/.test(t.text)) ? 'person' : 'organization');
+  return knownType(name, run, descriptionHead) ?? untypedName(run);
 }
+
+/** What nothing types: several words are a person's name, one word an organisation's. */
+const untypedName = (run: Run): SourceType => (words(run) >= 2 && run.tokens.every((t) => !/\d/.test(t.text)) ? 'person' : 'organization');
 
 const words = (run: Run) => run.tokens.filter((t) => /\w/.test(t.text)).length;
 
@@ -326,10 +329,11 @@ function genderOf(body: Token[], run: Run): Gender | undefined {
 
 function describeName(chosen: Run, isPerson: boolean, body: Token[], headNoun: Token | undefined, descriptionHead: string | undefined, aliases: string[]): MentionInfo {
   let name = join(chosen.tokens);
-  const type = isPerson ? 'person' : typeOfName(name, chosen, descriptionHead);
+  const known = isPerson ? 'person' : knownType(name, chosen, descriptionHead);
+  const type = known ?? untypedName(chosen);
   // "Brafman said …": one word nothing types is an organisation until a "he" or "she" shows it is a person
   const [only] = chosen.tokens;
-  const guessed = chosen.tokens.length === 1 && only.pos === 'PROPN' && /^\p{Lu}\p{Ll}+[^s]$/u.test(only.text) && !isPerson && !knownType(name, chosen, descriptionHead);
+  const guessed = !known && chosen.tokens.length === 1 && only.pos === 'PROPN' && /^\p{Lu}\p{Ll}+[^s]$/u.test(only.text);
   // "The Home Office letter", "NCLAN studies": a document is named with its head noun
   const last = chosen.tokens[chosen.tokens.length - 1];
   if (type === 'document' && headNoun && body[body.indexOf(last) + 1] === headNoun) name = join([...chosen.tokens, headNoun]);
