@@ -159,14 +159,15 @@ export function afterTimeAdjunct(tokens: Token[], k: number, hi: number): number
   let b = k + 1;
   while (b < hi && (timeWord(tokens[b]) || (!lone && ['NUM', 'ADJ'].includes(tokens[b].pos)))) b++;
   // "saying this year will …", "said Thursday's speeches …": the time opens the clause's subject
-  if (b < hi && (verbal(tokens[b]) || /^['’]s?$/.test(tokens[b].text))) return k;
+  if (b < hi && (isVerb(tokens[b].pos) || /^['’]s?$/.test(tokens[b].text))) return k;
   return lone || (b > k + 1 && timeWord(tokens[b - 1])) ? b : k;
 }
 
-const verbal = (t: Token) => t.pos === 'VERB' || t.pos === 'AUX';
+/** A verb or an auxiliary, by part of speech. */
+export const isVerb = (pos: string) => pos === 'VERB' || pos === 'AUX';
 
 function hasVerb(tokens: Token[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (verbal(tokens[i])) return true;
+  for (let i = from; i < to; i++) if (isVerb(tokens[i].pos)) return true;
   return false;
 }
 
@@ -381,7 +382,7 @@ function infinitiveSubject(tokens: Token[], s: Sentence, np: Range): Range | nul
   const speaker = speakerLike(tokens[np[1] - 1]);
   if (speaker && !(before?.pos === 'ADP' && before.lower !== 'for')) return np;
   let g = np[0] - 1;
-  while (g > s.tokenStart && !verbal(tokens[g])) g--;
+  while (g > s.tokenStart && !isVerb(tokens[g].pos)) g--;
   if (g <= s.tokenStart || tokens[g - 1]?.lower === 'to') return null;
   return clauseSubjectOf(tokens, s, g);
 }

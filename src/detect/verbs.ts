@@ -1,7 +1,7 @@
 import { cues, sources, type VerbCue } from '../models/index.js';
 import type { Cue, Sentence, Span, Token } from '../types.js';
 import type { DocView } from './doc-view.js';
-import { afterTimeAdjunct, beforeTimeAdjunct, documentOf, gerund, isNoun, phraseStartingAt, relativeSubject, subjectOf, timeOnly, withAppositive, type Range } from './np.js';
+import { afterTimeAdjunct, beforeTimeAdjunct, documentOf, gerund, isNoun, isVerb, phraseStartingAt, relativeSubject, subjectOf, timeOnly, withAppositive, type Range } from './np.js';
 
 /**
  * What follows a cue verb, checked against the verb's `needs` in models/cues.json: `that`, `quote`, `colon`,
@@ -22,7 +22,6 @@ interface Context {
 /** Particles that belong to the cue itself: "call for", "point out", "talk about". */
 const PARTICLES = new Set(['for', 'out', 'about', 'of']);
 
-const isVerb = (pos: string) => pos === 'VERB' || pos === 'AUX';
 /** "criticised the policy" has an object, so its content is not the clause before it; "added on Friday" has none. */
 const objectAhead = (t: Token | undefined) => !!t && ['DET', 'NOUN', 'PROPN', 'ADJ', 'PRON'].includes(t.pos) && !CALENDAR.test(t.text);
 const CALENDAR = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|recently|earlier|later)$/i;

@@ -69,8 +69,11 @@ const join = (tokens: Token[]) => tokens.map((t, i) => (i > 0 && tokens[i - 1].e
  * "Carly Fiorina Endorses Ted Cruz": in a title-case headline, a reporting verb's -s form after a person's name ends
  * it ("United States", "Rasmussen Reports" name no one before theirs).
  */
-const headlineVerb = (t: Token, name: Token[]) =>
-  name.length >= 2 && /^\p{Lu}\p{Ll}+s$/u.test(t.text) && cues.forms.has(t.lower) && tagName(join(name)).person === join(name);
+function headlineVerb(t: Token, name: Token[]): boolean {
+  if (name.length < 2 || !/^\p{Lu}\p{Ll}+s$/u.test(t.text) || !cues.forms.has(t.lower)) return false;
+  const text = join(name);
+  return tagName(text).person === text;
+}
 
 /** Capitalised stretches of a mention: "Civil Defense Authority", "General Suleiman al-Amr". */
 function nameRuns(tokens: Token[]): Run[] {
@@ -157,7 +160,7 @@ function nameWordType(word: string): Exclude<SourceType, 'person'> | undefined {
   return undefined;
 }
 
-const isTitleRun = (run: Run) => run.tokens.every((t) => sources.titles.has(t.lower) || JOINERS.has(t.lower));
+const isTitleRun = (run: Run) => run.tokens.every((t) => title(t) || JOINERS.has(t.lower));
 
 function typeOfName(name: string, run: Run, descriptionHead: string | undefined): SourceType {
   return knownType(name, run, descriptionHead) ?? untypedName(run);
@@ -209,9 +212,11 @@ function modifiedName(text: string, person: string): boolean {
 
 /** The person a run names, if any: "Anna Holt" out of "Anna Holt of The Daily Ledger". */
 function personIn(run: Run, descriptionHead: string | undefined): Run | null {
-  // "Sen. Ana Ruiz of Ohio" is Ana Ruiz, whom "Ruiz" refers back to
-  const of = run.tokens.findIndex((t, i) => i > 0 && t.lower === 'of');
-  if (run.titled) return of > 0 ? { ...run, tokens: run.tokens.slice(0, of) } : run;
+  if (run.titled) {
+    // "Sen. Ana Ruiz of Ohio" is Ana Ruiz, whom "Ruiz" refers back to
+    const of = run.tokens.findIndex((t, i) => i > 0 && t.lower === 'of');
+    return of > 0 ? { ...run, tokens: run.tokens.slice(0, of) } : run;
+  }
   const text = join(run.tokens);
   // "Orlando Sentinel" is an outlet, whatever its first word
   if (listedType(text)) return null;
