@@ -186,6 +186,15 @@ describe('resolution rules', () => {
     ]);
   });
 
+  it('a group counted loosely is vague, a counted one is not', () => {
+    const text = 'Many residents fear the closure will hurt shops. Residents say the ferry is full. Some 40 drivers said the detour adds an hour.';
+    expect(claims(text).map((c) => [c.source, c.type])).toEqual([
+      ['Many residents', 'vague'],
+      ['Residents', 'anonymous'],
+      ['40 drivers', 'anonymous'],
+    ]);
+  });
+
   it('nested attribution: the inner source, reported via the outer one', () => {
     expect(claims('According to AFP, the United Nations criticised the policy.').map((c) => [c.source, c.cue, c.via])).toEqual([
       ['AFP', 'According to', []],

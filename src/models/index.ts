@@ -37,6 +37,7 @@ interface SourceFile {
   titles: string[];
   titleQualifiers: string[];
   toughAdjectives: string[];
+  vagueQuantifiers: string[];
   partitives: string[];
   beForms: string[];
   unnamed: Record<'m' | 'f' | 'person' | 'plural' | 'thing', string>;
@@ -106,6 +107,8 @@ export const sources = {
   toughAdjectives: lower(sourceFile.toughAdjectives),
   /** Words that take a part of the group after "of" and head the phrase: "many of his supporters", "most of them". */
   partitives: lower(sourceFile.partitives),
+  /** "Many residents", "some individuals": a group counted this loosely is vague, whatever its head ("residents" alone is anonymous); "Some 22 percent" is counted. */
+  vagueQuantifiers: lower(sourceFile.vagueQuantifiers),
   /** The forms of "be", whose subject an adjective before "to" and a verb describes ("was quick to point out"). */
   beForms: lower(sourceFile.beForms),
   /** Whom a pronoun that nobody cited before fits stands for: "he" → "unnamed man". */

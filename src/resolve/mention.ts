@@ -244,7 +244,8 @@ function describeDescription(tokens: Token[]): MentionInfo {
   const headPart = cut > 0 ? body.slice(0, cut) : body;
   const headToken = [...headPart].reverse().find((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || commonHead(t.lower)) ?? headPart[headPart.length - 1] ?? first;
   const head = headToken.lower;
-  const type = (['vague', 'document', 'media', 'government', 'organization', 'anonymous'] as const).find((t) => sources.types[t].heads.has(head)) ?? (sources.titles.has(head) ? 'anonymous' : 'anonymous');
+  const loose = tokens.length > 1 && sources.vagueQuantifiers.has(first.lower) && tokens[1].pos !== 'NUM';
+  const type = loose ? 'vague' : ((['vague', 'document', 'media', 'government', 'organization', 'anonymous'] as const).find((t) => sources.types[t].heads.has(head)) ?? 'anonymous');
   // "the post by an unknown author" picks out a new source; a bare "the post" points back to one
   return { form: 'description', name: join(body.length ? body : tokens), type, head, plural: /s$/.test(head) && head !== 'news', definite: definite && cut < 0, aliases: [] };
 }
