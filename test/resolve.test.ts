@@ -186,6 +186,29 @@ describe('resolution rules', () => {
     ]);
   });
 
+  it('the writer and the reader speak only in the per-cue view, and what the writer says stays unattributed', () => {
+    const text = [
+      'I know the bridge was inspected in March.',
+      '"We will reopen it soon," Mayor Ruth Hale said.',
+      '"I believe the repairs will last," she added.',
+      'You may think the ferry is enough.',
+    ].join(' ');
+    const perCue = analyze(text, { units: 'attributions' });
+    const name = (id: string) => perCue.sources.find((s) => s.id === id)?.name;
+    expect(perCue.attributions.map((a) => [name(a.source.id), a.source.mention?.text ?? null, a.cue?.text, a.content.text])).toEqual([
+      ['the writer', 'I', 'know', 'the bridge was inspected in March'],
+      ['Ruth Hale', 'Mayor Ruth Hale', 'said', '"We will reopen it soon,"'],
+      ['Ruth Hale', 'she', 'added', '"I believe the repairs will last,"'],
+      ['the reader', 'You', 'may think', 'the ferry is enough'],
+    ]);
+    expect(claims(text).map((c) => c.source)).toEqual(['Ruth Hale', 'Ruth Hale']);
+    const unattributed = (units: 'claims' | 'attributions') => analyze(text, { units }).unattributed.map((u) => u.text);
+    expect(unattributed('attributions')).toEqual(unattributed('claims'));
+    expect(unattributed('claims')).toContain('I know the bridge was inspected in March.');
+    // nor does a description refer back to the writer
+    expect(claims('I think the strike is over. The spokesman said the talks would resume.', { units: 'attributions' }).map((c) => c.source)).toEqual(['the writer', 'spokesman']);
+  });
+
   it('a group counted loosely is vague, a counted one is not', () => {
     const text = 'Many residents fear the closure will hurt shops. Residents say the ferry is full. Some 40 drivers said the detour adds an hour.';
     expect(claims(text).map((c) => [c.source, c.type])).toEqual([

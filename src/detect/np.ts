@@ -112,7 +112,7 @@ export function withAppositive(tokens: Token[], core: Range, s: Sentence): Range
 }
 
 const personal = (t: Token) =>
-  t.pos === 'PRON' && (sources.personPronouns.has(t.lower) || sources.pluralPronouns.has(t.lower) || sources.thingPronouns.has(t.lower) || sources.firstPersonPronouns.has(t.lower));
+  t.pos === 'PRON' && (sources.personPronouns.has(t.lower) || sources.pluralPronouns.has(t.lower) || sources.thingPronouns.has(t.lower) || sources.participants.has(t.lower));
 
 /** Words that can sit between a subject and its verb: "also", "has", "had been", "reportedly", "not". */
 const betweenSubjectAndVerb = (t: Token) => t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART' && t.lower !== "'s" && t.lower !== '’s';

@@ -44,7 +44,7 @@ interface SourceFile {
   personPronouns: string[];
   pluralPronouns: string[];
   thingPronouns: string[];
-  firstPersonPronouns: string[];
+  participants: Record<string, string>;
   relativePronouns: string[];
   /** "The UN and the US have both criticised": quantifiers that float after their subject, towards the verb. */
   floatingQuantifiers: string[];
@@ -116,7 +116,8 @@ export const sources = {
   personPronouns: lower(sourceFile.personPronouns),
   pluralPronouns: lower(sourceFile.pluralPronouns),
   thingPronouns: lower(sourceFile.thingPronouns),
-  firstPersonPronouns: lower(sourceFile.firstPersonPronouns),
+  /** "I", "we", "you": the writer and the reader of the article, a source only where every attribution counts (PolNeAR's "I know"). */
+  participants: new Map(Object.entries(sourceFile.participants)),
   relativePronouns: lower(sourceFile.relativePronouns),
   floatingQuantifiers: lower(sourceFile.floatingQuantifiers),
   intensifiers: lower(sourceFile.intensifiers),

@@ -15,6 +15,14 @@ export interface Claim extends Cue {
   sentence: Span;
 }
 
+export interface ResolveOptions {
+  /**
+   * Attribute what the writer or the reader says ("I know your returns are being audited"), as PolNeAR marks every
+   * attribution; a fact-checker's claims leave it out, since the writer's own claim cites nobody.
+   */
+  participants?: boolean;
+}
+
 /** Where the attribution itself stands: its cue and the mention of its source, and whatever lies between. */
 export function attributionSpan(cue: Span | null, mention: Span | null): Span | null {
   return cue && mention ? union(cue, mention) : cue ?? mention;
@@ -138,18 +146,22 @@ function introduceNamedHead(view: DocView, registry: Registry, head: string, at:
  * Ties each cue to an entity, in text order so that pronouns and descriptions look back only at what the
  * reader has already met; then keeps the outermost of nested reporting verbs and records chains in `via`.
  */
-export function resolveClaims(view: DocView, found: Cue[], registry: Registry): Claim[] {
+export function resolveClaims(view: DocView, found: Cue[], registry: Registry, { participants = false }: ResolveOptions = {}): Claim[] {
   const { doc } = view;
   const claims: Claim[] = [];
   for (const cue of found) {
     let infos;
+    let quoted = false;
     if (cue.mention) {
       const [a, b] = view.tokenRange(cue.mention);
       infos = describeMention(view.tokens.slice(a, b));
+      quoted = !!view.quoteAt(a);
     } else {
       infos = [{ form: 'description' as const, name: lexicon.vagueSource, type: 'vague' as const, head: lexicon.vagueSource, plural: true, definite: false, aliases: [] }];
     }
     for (const info of infos) {
+      // inside a quotation "I" is the speaker quoted, whom the quotation's own cue names
+      if (info.participant && (!participants || quoted)) continue;
       if (info.form === 'pronoun' && info.type === 'person' && cue.mention) introduceSubject(view, registry, cue.mention.start, info.gender);
       if (info.form === 'name' && !/\s/.test(info.name) && cue.mention) introduceFullName(view, registry, info.name, cue.mention.start);
       if (info.form === 'description' && info.definite && cue.mention) introduceNamedHead(view, registry, info.head, cue.mention.start);

@@ -48,13 +48,17 @@ const surname = (name: string) => normalize(name).split(' ').pop() ?? '';
 /** A person "he" or "she" may mean: "she" is no man's. */
 const personFits = (gender: Gender | undefined, e: Entity) => e.type === 'person' && !e.plural && !(gender && e.gender && gender !== e.gender);
 
-/** The stand-ins for pronouns nobody fitted: no later pronoun refers back to them. */
-const UNNAMED = new Set(Object.values(sources.unnamed));
+const PARTICIPANTS = new Set(sources.participants.values());
+/** The writer or the reader of the article ("I", "you"), not somebody it cites. */
+export const isParticipant = (e: Entity) => PARTICIPANTS.has(e.name);
+
+/** The stand-ins for pronouns nobody fitted, and for the writer and the reader: no later pronoun or description refers back to them. */
+const STAND_INS = new Set([...Object.values(sources.unnamed), ...PARTICIPANTS]);
 
 /** Which earlier entities a pronoun may refer to. */
 function pronounFits(info: MentionInfo, e: Entity): boolean {
   const pronoun = info.head;
-  if (UNNAMED.has(e.name)) return false;
+  if (STAND_INS.has(e.name)) return false;
   if (sources.personPronouns.has(pronoun)) return personFits(info.gender, e);
   if (sources.pluralPronouns.has(pronoun)) return e.plural || e.type === 'organization' || e.type === 'government' || e.type === 'anonymous';
   return e.type !== 'person' && !e.plural;
@@ -132,7 +136,7 @@ export class Registry {
         entity = this.latest((e) => e.descriptions.has(info.head), at);
         if (!entity) {
           // the latest that fits, unless another role sets it apart: then someone new, not someone further back
-          const fitting = this.latest((e) => types.includes(e.type) && (info.plural === e.plural || e.type === 'person'), at);
+          const fitting = this.latest((e) => !STAND_INS.has(e.name) && types.includes(e.type) && (info.plural === e.plural || e.type === 'person'), at);
           if (fitting && !otherRole(fitting, info.head)) entity = fitting;
         }
       }

@@ -22,6 +22,8 @@ export interface MentionInfo {
   gender?: Gender;
   /** A lone name no lexicon types ("Brafman"): typed an organisation, but a person pronoun may refer to it. */
   guessed?: boolean;
+  /** The writer or the reader ("I", "we", "you"): who a fact-checker does not count as a cited source. */
+  participant?: boolean;
 }
 
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'da', 'del', 'di', 'van', 'von', 'der', 'le', 'la', 'du', 'dos']);
@@ -268,7 +270,8 @@ const speaksAsBody = (r: Run) => {
 function readMention(tokens: Token[]): MentionInfo[] {
   if (tokens.length === 1 && tokens[0].pos === 'PRON') {
     const w = tokens[0].lower;
-    if (sources.firstPersonPronouns.has(w)) return []; // the writer, not a cited source
+    const participant = sources.participants.get(w);
+    if (participant) return [{ form: 'description', name: participant, type: 'person', head: participant, plural: w !== 'i', definite: false, aliases: [], participant: true }];
     const type: SourceType = sources.personPronouns.has(w) ? 'person' : sources.pluralPronouns.has(w) ? 'anonymous' : 'organization';
     const gender = sources.genders.pronouns.get(w);
     return [{ form: 'pronoun', name: tokens[0].text, type, head: w, plural: sources.pluralPronouns.has(w), definite: true, aliases: [], ...(gender ? { gender } : {}) }];
