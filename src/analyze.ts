@@ -30,7 +30,7 @@ export function analyze(input: ArticleInput | string, options: AnalyzeOptions = 
   const units = options.units ?? 'claims';
   // the per-cue view follows PolNeAR, which marks many more attributions than a fact-checker's claims
   const detectOptions = { model: options.model, everyCue: units === 'attributions' };
-  const resolved = supported ? resolve(doc, detect(doc, detectOptions), { participants: units === 'attributions' }) : { claims: [], entities: [], unattributed: [] };
+  const resolved = supported ? resolve(doc, detect(doc, detectOptions), { everyAttribution: units === 'attributions' }) : { claims: [], entities: [], unattributed: [] };
   const warnings = supported ? [] : [`language ${language} is not supported: only English is analysed`];
   return buildReport(doc, resolved, {
     language,

@@ -229,8 +229,14 @@ describe('resolution rules', () => {
     expect(claims('The United Nations and the United States criticised the decision.').map((c) => c.source)).toEqual(['United Nations', 'United States']);
   });
 
-  it('a verb inside the paraphrase of another is not a separate attribution', () => {
+  it('a verb inside the paraphrase of another is not a separate claim, but an attribution reported via the outer one', () => {
     expect(claims('The authors say the results confirm a national deficiency.').map((c) => [c.source, c.cue])).toEqual([['authors', 'say']]);
+    const text = 'The minister said that since experts warned of shortages, the plan had changed.';
+    expect(claims(text).map((c) => [c.source, c.cue])).toEqual([['minister', 'said']]);
+    expect(claims(text, { units: 'attributions' }).map((c) => [c.source, c.cue, c.via])).toEqual([
+      ['minister', 'said', []],
+      ['experts', 'warned', ['minister']],
+    ]);
   });
 
   it('of two cues inside each other\'s content, the first frames the second; neither claim is lost', () => {
@@ -272,9 +278,15 @@ describe('resolution rules', () => {
     expect(claims('The minister said the talks resume in May.')).toMatchObject([{ hedged: false }]);
   });
 
-  it('a vague cue gives way to the named source of the same sentence', () => {
+  it('a vague cue gives way to the named source of the same sentence, and stays an attribution of its own', () => {
     const text = 'Reports indicate that "the brother left for Baghdad," said the American newspaper.';
     expect(claims(text).map((c) => c.source)).toEqual(['American newspaper']);
+    const besides = 'It was reported that the talks had stalled, but the director said they would resume.';
+    expect(claims(besides).map((c) => c.source)).toEqual(['director']);
+    expect(claims(besides, { units: 'attributions' }).map((c) => [c.source, c.cue])).toEqual([
+      ['reports', 'was reported'],
+      ['director', 'said'],
+    ]);
   });
 
   it('lists checkable sentences that cite no one, and leaves attributed ones out', () => {

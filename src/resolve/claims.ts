@@ -17,10 +17,12 @@ export interface Claim extends Cue {
 
 export interface ResolveOptions {
   /**
-   * Attribute what the writer or the reader says ("I know your returns are being audited"), as PolNeAR marks every
-   * attribution; a fact-checker's claims leave it out, since the writer's own claim cites nobody.
+   * Keep every attribution, as PolNeAR marks them: what the writer or the reader says ("I know your returns are
+   * being audited"), a reporting verb inside another's paraphrase (reported via it), a vague one beside a named
+   * source. A fact-checker's claims leave them out: the writer's own claim cites nobody, and the outer source or
+   * the named one is the article's attribution.
    */
-  participants?: boolean;
+  everyAttribution?: boolean;
 }
 
 /** Where the attribution itself stands: its cue and the mention of its source, and whatever lies between. */
@@ -146,7 +148,7 @@ function introduceNamedHead(view: DocView, registry: Registry, head: string, at:
  * Ties each cue to an entity, in text order so that pronouns and descriptions look back only at what the
  * reader has already met; then keeps the outermost of nested reporting verbs and records chains in `via`.
  */
-export function resolveClaims(view: DocView, found: Cue[], registry: Registry, { participants = false }: ResolveOptions = {}): Claim[] {
+export function resolveClaims(view: DocView, found: Cue[], registry: Registry, { everyAttribution = false }: ResolveOptions = {}): Claim[] {
   const { doc } = view;
   const claims: Claim[] = [];
   for (const cue of found) {
@@ -161,7 +163,7 @@ export function resolveClaims(view: DocView, found: Cue[], registry: Registry, {
     }
     for (const info of infos) {
       // inside a quotation "I" is the speaker quoted, whom the quotation's own cue names
-      if (info.participant && (!participants || quoted)) continue;
+      if (info.participant && (!everyAttribution || quoted)) continue;
       if (info.form === 'pronoun' && info.type === 'person' && cue.mention) introduceSubject(view, registry, cue.mention.start, info.gender);
       if (info.form === 'name' && !/\s/.test(info.name) && cue.mention) introduceFullName(view, registry, info.name, cue.mention.start);
       if (info.form === 'description' && info.definite && cue.mention) introduceNamedHead(view, registry, info.head, cue.mention.start);
@@ -175,14 +177,15 @@ export function resolveClaims(view: DocView, found: Cue[], registry: Registry, {
       claims.push({ pattern, cue: cue.cue, mention, relative, content, confidence, refined, entity, via: [], kind: kindOf(view, content, attributionSpan(cue.cue, mention)), hedges: hedgesIn(view, said), sentence });
     }
   }
-  return nest(claims);
+  return nest(claims, everyAttribution);
 }
 
 /**
  * "According to AFP, the UN criticised ...": the UN, reported via AFP. Where one reporting verb sits inside
- * another's paraphrase ("The authors say the results confirm ..."), only the outer one is the article's attribution.
+ * another's paraphrase ("The authors say the results confirm ..."), only the outer one is the article's attribution,
+ * unless every attribution is kept: then the inner one is reported via the outer.
  */
-function nest(claims: Claim[]): Claim[] {
+function nest(claims: Claim[], keepAll: boolean): Claim[] {
   const dropped = new Set<Claim>();
   const byContent = new SpanIndex(claims.map((c) => ({ span: c.content, item: c })));
   const bySentence = new SpanIndex(claims.map((c) => ({ span: c.sentence, item: c })));
@@ -196,13 +199,13 @@ function nest(claims: Claim[]): Claim[] {
       // otherwise, of two cues inside each other's content the first frames the second ("Hale told reporters that
       // …, in the words of her deputy, …"): dropping both would lose the claim
       if (mutual && outer.pattern !== 'inverted' && outer.cue!.start > inner.cue.start) continue;
-      if (inner.pattern !== 'according' && outer.pattern !== 'according' && outer.kind === 'indirect') dropped.add(inner);
+      if (!keepAll && inner.pattern !== 'according' && outer.pattern !== 'according' && outer.kind === 'indirect') dropped.add(inner);
       else if (!inner.via.includes(outer.entity)) inner.via.push(outer.entity, ...outer.via);
     }
   }
-  // a vague "reports indicate" gives way to the named source of the same claim
+  // a vague "reports indicate" gives way to the named source of the same claim, unless every attribution is kept
   for (const vague of claims) {
-    if (vague.entity.type !== 'vague') continue;
+    if (keepAll || vague.entity.type !== 'vague') continue;
     if (bySentence.overlapping(vague.sentence).some((c) => c !== vague && c.entity.type !== 'vague' && !dropped.has(c))) dropped.add(vague);
   }
   return claims.filter((c) => !dropped.has(c));
