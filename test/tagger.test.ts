@@ -182,6 +182,12 @@ describe('the shipped model in analyze()', () => {
     expect(attributions(text).map((a) => [a.source, a.mention?.includes('\n')])).toEqual([['Marta Ellison', false], ['Farmers', false]]);
   });
 
+  it('lets a source mention that stopped inside its relative clause run on to the comma before the cue', () => {
+    const text = 'Cruz, who has proposed repealing the mandate over five years, said the bill was a start.';
+    const perCue = analyze(text, { model: true, units: 'attributions' }).attributions.map((a) => [a.cue?.text, a.source.mention?.text]);
+    expect(perCue).toContainEqual(['said', 'Cruz, who has proposed repealing the mandate over five years']);
+  });
+
   it('lets a quotation run on around its interrupting cue, as PolNeAR marks it', () => {
     expect(attributions('Mayor Ana Ruiz spoke after the vote. “One of the things I regret,” Ruiz said, “is how long the repairs took.”')).toEqual([
       { source: 'Ana Ruiz', mention: 'Ruiz', cue: 'said', content: 'One of the things I regret,” Ruiz said, “is how long the repairs took', pattern: 'inverted' },

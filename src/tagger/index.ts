@@ -65,6 +65,20 @@ function fromThat(view: DocView, rule: Span | null, learned: Span): Span {
   return view.tokens[first]?.lower === 'that' ? { start: rule.start, end: learned.end } : learned;
 }
 
+/**
+ * "Schiff, 56, who has served on the committee for a decade, told …": a source run that opened a relative clause
+ * but stopped inside it, at one of its verbs, runs on to the comma that closes the clause before the cue.
+ */
+function withRelativeClause(view: DocView, [from, to]: [number, number], cue: number): Span {
+  const { tokens } = view;
+  const opened = tokens.slice(from + 1, to).some((t, k) => RELATIVE.has(t.lower) && tokens[from + k].text === ',');
+  // the source and its cue share a sentence; a comma between them ends the clause earlier, or sets off an aside
+  const closes = opened && cue > to && tokens[cue - 1].text === ',' && !tokens.slice(to, cue - 1).some((t) => t.text === ',');
+  return view.charSpan(from, closes ? cue - 1 : to);
+}
+
+const RELATIVE = new Set(['who', 'which', 'whose', 'whom']);
+
 /** A claim says something: "shared a fist bump", "has not mentioned the senator" report an act, not a statement. */
 const states = (tokens: Token[], content: Pointed) => tokens.slice(content.start, content.end + 1).some((t) => PREDICATE.has(t.pos));
 
@@ -99,7 +113,7 @@ export function learnedCues(view: DocView, rules: Cue[], { everyCue = false }: L
     const source = inSentence(sources[next - 1]) ?? inSentence(sources[after]);
     // a source is somebody: a name, a noun or a pronoun, not "both" or "all" alone
     const somebody = source && tokens.slice(source[0], source[1]).some((t) => NOMINAL.has(t.pos));
-    const mention = source ? view.charSpan(source[0], source[1]) : null;
+    const mention = source ? withRelativeClause(view, source, from) : null;
     let gain = 0;
     for (let i = from; i < to; i++) gain += tagged.cue.gains[i];
     const confidence = confidenceOf(gain);
