@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocView } from '../detect/doc-view.js';
 import { passive } from '../detect/verbs.js';
+import { sources } from '../models/index.js';
 import { MODELS_DIR } from '../paths.js';
 import { overlap, SpanIndex, textOrder } from '../spans.js';
 import type { Cue, Span, Token } from '../types.js';
@@ -71,13 +72,11 @@ function fromThat(view: DocView, rule: Span | null, learned: Span): Span {
  */
 function withRelativeClause(view: DocView, [from, to]: [number, number], cue: number): Span {
   const { tokens } = view;
-  const opened = tokens.slice(from + 1, to).some((t, k) => RELATIVE.has(t.lower) && tokens[from + k].text === ',');
+  const opened = tokens.slice(from + 1, to).some((t, k) => sources.relativePronouns.has(t.lower) && tokens[from + k].text === ',');
   // the source and its cue share a sentence; a comma between them ends the clause earlier, or sets off an aside
   const closes = opened && cue > to && tokens[cue - 1].text === ',' && !tokens.slice(to, cue - 1).some((t) => t.text === ',');
   return view.charSpan(from, closes ? cue - 1 : to);
 }
-
-const RELATIVE = new Set(['who', 'which', 'whose', 'whom']);
 
 /** A claim says something: "shared a fist bump", "has not mentioned the senator" report an act, not a statement. */
 const states = (tokens: Token[], content: Pointed) => tokens.slice(content.start, content.end + 1).some((t) => PREDICATE.has(t.pos));
