@@ -182,10 +182,10 @@ describe('the shipped model in analyze()', () => {
     expect(attributions(text).map((a) => [a.source, a.mention?.includes('\n')])).toEqual([['Marta Ellison', false], ['Farmers', false]]);
   });
 
-  it('lets a source mention that stopped inside its relative clause run on to the comma before the cue', () => {
-    const text = 'Cruz, who has proposed repealing the mandate over five years, said the bill was a start.';
-    const perCue = analyze(text, { model: true, units: 'attributions' }).attributions.map((a) => [a.cue?.text, a.source.mention?.text]);
-    expect(perCue).toContainEqual(['said', 'Cruz, who has proposed repealing the mandate over five years']);
+  it('lets a source mention that stopped inside its appositive or relative clause run on to the comma before the cue', () => {
+    const mentions = (text: string) => analyze(text, { model: true, units: 'attributions' }).attributions.map((a) => [a.cue?.text, a.source.mention?.text]);
+    expect(mentions('Cruz, who has proposed repealing the mandate over five years, said the bill was a start.')).toContainEqual(['said', 'Cruz, who has proposed repealing the mandate over five years']);
+    expect(mentions('Erin Murphy, a former Clinton aide who accompanied her to Burma in 2011, said the visit was crucial.')).toContainEqual(['said', 'Erin Murphy, a former Clinton aide who accompanied her to Burma in 2011']);
   });
 
   it('lets a quotation run on around its interrupting cue, as PolNeAR marks it', () => {
