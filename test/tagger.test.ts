@@ -188,6 +188,11 @@ describe('the shipped model in analyze()', () => {
     expect(mentions('Erin Murphy, a former Clinton aide who accompanied her to Burma in 2011, said the visit was crucial.')).toContainEqual(['said', 'Erin Murphy, a former Clinton aide who accompanied her to Burma in 2011']);
   });
 
+  it('starts a source mention at the word a hyphen joins to its first: "health-policy experts", not "policy experts"', () => {
+    const perCue = analyze('The plan is vague, health-policy experts say.', { model: true, units: 'attributions' }).attributions;
+    expect(perCue.map((a) => [a.cue?.text, a.source.mention?.text])).toEqual([['say', 'health-policy experts']]);
+  });
+
   it('lets a quotation run on around its interrupting cue, as PolNeAR marks it', () => {
     expect(attributions('Mayor Ana Ruiz spoke after the vote. “One of the things I regret,” Ruiz said, “is how long the repairs took.”')).toEqual([
       { source: 'Ana Ruiz', mention: 'Ruiz', cue: 'said', content: 'One of the things I regret,” Ruiz said, “is how long the repairs took', pattern: 'inverted' },

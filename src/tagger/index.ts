@@ -79,6 +79,12 @@ function throughAside(view: DocView, [from, to]: [number, number], cue: number):
   return view.charSpan(from, closes ? cue - 1 : to);
 }
 
+/** "labor-policy experts", "then-Senate Majority Leader": a source run that starts after a hyphen takes in the word it joins. */
+function wholeWords({ tokens }: DocView, [from, to]: [number, number]): [number, number] {
+  while (from >= 2 && tokens[from - 1].text === '-' && tokens[from - 1].start === tokens[from - 2].end && tokens[from - 1].end === tokens[from].start) from -= 2;
+  return [from, to];
+}
+
 /** A claim says something: "shared a fist bump", "has not mentioned the senator" report an act, not a statement. */
 const states = (tokens: Token[], content: Pointed) => tokens.slice(content.start, content.end + 1).some((t) => PREDICATE.has(t.pos));
 
@@ -93,7 +99,7 @@ export function learnedCues(view: DocView, rules: Cue[], { everyCue = false }: L
   const { doc, tokens } = view;
   const facts = tokenFacts(doc, view, rules);
   const tagged = tag(model, facts);
-  const sources = sourceRuns(facts.sentence, runs(tagged.source.labels));
+  const sources = sourceRuns(facts.sentence, runs(tagged.source.labels)).map((r) => wholeWords(view, r));
   const out = [...rules];
   const position = new Map(rules.map((r, i) => [r, i]));
   const ruleCues = new SpanIndex(rules.flatMap((r) => (r.cue ? [{ span: r.cue, item: r }] : [])));
