@@ -206,10 +206,10 @@ describe('the shipped model in analyze()', () => {
   });
 
   it('lists every cue it finds in the per-cue view, where the claims view keeps only those a claim needs', () => {
-    // a passive verb with no source in sight: no claim, but an attribution as PolNeAR marks them, its source unnamed
+    // a passive verb: no claim, but an attribution as PolNeAR marks them, its source the agent after "by"
     const text = 'The mayor, meanwhile, is supported by far fewer council members.';
     const perCue = analyze(text, { model: true, units: 'attributions' }).attributions;
-    expect(perCue.map((a) => [a.source.type, a.cue?.text, a.pattern])).toEqual([['vague', 'is supported', 'learned']]);
+    expect(perCue.map((a) => [a.source.name, a.cue?.text, a.pattern])).toEqual([['far fewer council members', 'is supported', 'learned']]);
     expect(analyze(text, { model: true }).attributions).toEqual([]);
   });
 
@@ -227,6 +227,12 @@ describe('the shipped model in analyze()', () => {
   it('in the per-cue view, leaves out a cue inside a content the tagger bounded: nested speech, which PolNeAR does not mark', () => {
     const perCue = analyze('The governor assailed what he called a cynical attack on pensions.', { model: true, units: 'attributions' }).attributions;
     expect(perCue.map((a) => [a.cue?.text, a.content.text])).toEqual([['assailed', 'what he called a cynical attack on pensions']]);
+  });
+
+  it('in the per-cue view, takes the agent of a passive after "by" as its source, past an adverb and before a time', () => {
+    const mentions = (text: string) => analyze(text, { model: true, units: 'attributions' }).attributions.map((a) => [a.cue?.text, a.source.mention?.text]);
+    expect(mentions('Donald Trump is supported by far fewer publications.')).toEqual([['is supported', 'far fewer publications']]);
+    expect(mentions('The plan was criticized by several senators on Tuesday.')).toEqual([['was criticized', 'several senators']]);
   });
 
   it('in the per-cue view, reads the subject of an agentless passive as part of the content, with no source', () => {

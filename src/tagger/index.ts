@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocView } from '../detect/doc-view.js';
+import { beforeTimeAdjunct, phraseStartingAt } from '../detect/np.js';
 import { passive } from '../detect/verbs.js';
 import { MODELS_DIR } from '../paths.js';
 import { overlap, SpanIndex, textOrder } from '../spans.js';
-import type { Cue, Span, Token } from '../types.js';
+import type { Cue, Sentence, Span, Token } from '../types.js';
 import { runs, tokenFacts } from './features.js';
 import { deserialize, tag, type TaggerModel } from './model.js';
 import type { Pointed } from './pointer.js';
@@ -85,6 +86,18 @@ function wholeWords({ tokens }: DocView, [from, to]: [number, number]): [number,
   return [from, to];
 }
 
+/** "is supported by far fewer publications": a passive's agent after "by" is who speaks, not the subject before it. */
+function agentOf(view: DocView, s: Sentence, verb: number, cueEnd: number): Span | null {
+  const { tokens } = view;
+  const by = tokens[verb + 1]?.lower === 'by' ? verb + 1 : tokens[cueEnd - 1]?.lower === 'by' ? cueEnd - 1 : -1;
+  if (by < 0) return null;
+  // "by far fewer publications": an adverb may open the phrase; "by several senators on Tuesday": a time closes it
+  let first = by + 1;
+  while (tokens[first]?.pos === 'ADV') first++;
+  const agent = phraseStartingAt(tokens, first, s.tokenStart, s.tokenEnd);
+  return agent ? view.charSpan(by + 1, beforeTimeAdjunct(tokens, agent[1] - 1, first) + 1) : null;
+}
+
 /** A claim says something: "shared a fist bump", "has not mentioned the senator" report an act, not a statement. */
 const states = (tokens: Token[], content: Pointed) => tokens.slice(content.start, content.end + 1).some((t) => PREDICATE.has(t.pos));
 
@@ -136,11 +149,12 @@ export function learnedCues(view: DocView, rules: Cue[], { everyCue = false }: L
       const refined = { of: rule.content, cue: { ...cueSpan, lemma: head.lemma }, content: fromThat(view, rule.content, contentSpan), mention: sameSource ? mention : rule.mention };
       out[position.get(rule)!] = { ...rule, refined, confidence: Math.max(rule.confidence, confidence) };
     } else if (everyCue || (mention && somebody && confidence >= MIN_LEARNED && !agentless && states(tokens, content) && !ruleMentions.overlapping(mention).length)) {
+      const agent = agentless ? agentOf(view, doc.sentences[facts.sentence[from]], head.index, to) : null;
       // "She was known as the rainmaker": an agentless passive names no source, and its subject is part of what is
       // attributed (PolNeAR's guidelines; on train, 72% of such contents take the subject in)
-      const subjectSaid = agentless && tokens[head.index + 1]?.lower !== 'by' && mention && mention.end <= cueSpan.start && contentSpan.start >= cueSpan.end;
+      const subjectSaid = agentless && !agent && tokens[head.index + 1]?.lower !== 'by' && mention && mention.end <= cueSpan.start && contentSpan.start >= cueSpan.end;
       const said = subjectSaid ? { start: mention.start, end: contentSpan.end } : contentSpan;
-      out.push({ pattern: 'learned', cue: { ...cueSpan, lemma: head.lemma }, mention: subjectSaid ? null : mention, content: said, confidence });
+      out.push({ pattern: 'learned', cue: { ...cueSpan, lemma: head.lemma }, mention: subjectSaid ? null : (agent ?? mention), content: said, confidence });
     }
   }
   return out.sort(textOrder);
