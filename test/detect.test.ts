@@ -340,6 +340,10 @@ describe('cue patterns', () => {
     ]);
   });
 
+  it('the label of a page note before a colon is no speaker', () => {
+    expect(claims('The vote was close.\n\nCorrection: An earlier version of this story misstated the date.\n\nUPDATE: The count was certified.')).toEqual([]);
+  });
+
   it('cognition verbs of a specific source', () => {
     expect(claims('Mayor Daniel Okafor believes the closure is an inconvenience.')).toMatchObject([
       { source: 'Daniel Okafor', type: 'person', mention: 'Mayor Daniel Okafor', cue: 'believes', content: 'the closure is an inconvenience' },

@@ -117,6 +117,7 @@ export function colonCues(view: DocView, s: Sentence): Cue[] {
   let colon = first;
   while (colon < s.tokenEnd && colon - first < 5 && tokens[colon].pos === 'PROPN') colon++;
   if (colon === first || tokens[colon]?.text !== ':' || colon + 1 >= s.tokenEnd) return [];
+  if (cues.notLabels.has(view.doc.text.slice(tokens[first].start, tokens[colon - 1].end).toLowerCase())) return [];
   const content = { start: tokens[colon + 1].start, end: para.end };
   return [{ pattern: 'colon', cue: { ...view.charSpan(colon, colon + 1), lemma: ':' }, mention: view.charSpan(first, colon), content, confidence: 0.7 }];
 }

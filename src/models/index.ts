@@ -22,6 +22,7 @@ interface CueFile {
   verbGroup: { pos: string[]; except: string[] };
   contentEnds: { clauses: string[]; lastClauses: string[]; beforeCue: string[] };
   dashes: string[];
+  notLabels: string[];
   /** "was quoted as saying": passive forms after which "as" + a participle reports for the clause's subject. */
   quotedAs: string[];
 }
@@ -87,6 +88,8 @@ export const cues = {
   vaguePassives: lower(cueFile.vague.passives),
   vagueSource: cueFile.vague.source,
   dashes: new Set(cueFile.dashes),
+  /** "Correction: An earlier version …": the labels of a page's notes, which a colon after them makes no speaker. */
+  notLabels: lower(cueFile.notLabels),
   quotedAs: lower(cueFile.quotedAs),
   /** What a cue verb takes along before it: auxiliaries, negation, adverbs ("has also said", "did not say"). */
   verbGroup: { pos: new Set(cueFile.verbGroup.pos), except: lower(cueFile.verbGroup.except) },
