@@ -340,8 +340,9 @@ describe('cue patterns', () => {
     ]);
   });
 
-  it('the label of a page note before a colon is no speaker', () => {
-    expect(claims('The vote was close.\n\nCorrection: An earlier version of this story misstated the date.\n\nUPDATE: The count was certified.')).toEqual([]);
+  it('the label of a page note before a colon is no speaker, nor is a name in a tally', () => {
+    expect(claims('The vote was close.\n\nCorrection: An earlier version of this story misstated the date.\n\nUPDATE: The count was certified.\n\nVIDEO: The mayor speaks.')).toEqual([]);
+    expect(claims('The count stands.\n\nRuiz: 2,316. Farah: 1,547. Ruiz needs 67 more votes.')).toEqual([]);
   });
 
   it('cognition verbs of a specific source', () => {

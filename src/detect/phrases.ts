@@ -118,6 +118,8 @@ export function colonCues(view: DocView, s: Sentence): Cue[] {
   while (colon < s.tokenEnd && colon - first < 5 && tokens[colon].pos === 'PROPN') colon++;
   if (colon === first || tokens[colon]?.text !== ':' || colon + 1 >= s.tokenEnd) return [];
   if (cues.notLabels.has(view.doc.text.slice(tokens[first].start, tokens[colon - 1].end).toLowerCase())) return [];
+  // "Clinton: 2,316. Sanders: 1,547.": a tally, not what they said
+  if (tokens[colon + 1].pos === 'NUM' && (colon + 2 >= s.tokenEnd || /^[.,;]$/.test(tokens[colon + 2].text))) return [];
   const content = { start: tokens[colon + 1].start, end: para.end };
   return [{ pattern: 'colon', cue: { ...view.charSpan(colon, colon + 1), lemma: ':' }, mention: view.charSpan(first, colon), content, confidence: 0.7 }];
 }

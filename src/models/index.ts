@@ -88,7 +88,7 @@ export const cues = {
   vaguePassives: lower(cueFile.vague.passives),
   vagueSource: cueFile.vague.source,
   dashes: new Set(cueFile.dashes),
-  /** "Correction: An earlier version …": the labels of a page's notes, which a colon after them makes no speaker. */
+  /** "Correction: An earlier version …", "VIDEO: …": the labels of a page's notes and links, which a colon after them makes no speaker. */
   notLabels: lower(cueFile.notLabels),
   quotedAs: lower(cueFile.quotedAs),
   /** What a cue verb takes along before it: auxiliaries, negation, adverbs ("has also said", "did not say"). */
