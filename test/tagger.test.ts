@@ -235,6 +235,12 @@ describe('the shipped model in analyze()', () => {
     expect(mentions('The plan was criticized by several senators on Tuesday.')).toEqual([['was criticized', 'several senators']]);
   });
 
+  it('gives a rule cue the cue layer did not tag the content the pointers choose for it', () => {
+    // the rules read the whole sentence as what the passive reports; the pointers, as PolNeAR, its subject
+    const perCue = analyze('The memo was never mentioned by the debate moderators.', { model: true, units: 'attributions' }).attributions;
+    expect(perCue.map((a) => [a.pattern, a.cue?.text, a.source.mention?.text, a.content.text])).toEqual([['verb', 'was never mentioned', 'the debate moderators', 'The memo']]);
+  });
+
   it('in the per-cue view, reads the subject of an agentless passive as part of the content, with no source', () => {
     // PolNeAR's guidelines: "She was known as the rainmaker" has no source
     const perCue = analyze('Critics were accused of spreading rumors.', { model: true, units: 'attributions' }).attributions;

@@ -30,6 +30,12 @@ const confidenceOf = (gain: number) => Math.round(100 * Math.min(0.99, Math.max(
 const MIN_LEARNED = 0.65;
 
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON']);
+/**
+ * The rules' cues whose content is the clause or phrase their words govern, as the pointers learned contents; a
+ * colon's, a dash's or a "reportedly"'s is the whole paragraph or sentence by definition (on train, pointing those
+ * too gained nothing more).
+ */
+const POINTED_PATTERNS = new Set(['verb', 'inverted', 'according']);
 const PREDICATE = new Set(['VERB', 'AUX']);
 
 export interface LearnedOptions {
@@ -156,6 +162,14 @@ export function learnedCues(view: DocView, rules: Cue[], { everyCue = false }: L
       const said = subjectSaid ? { start: mention.start, end: contentSpan.end } : contentSpan;
       out.push({ pattern: 'learned', cue: { ...cueSpan, lemma: head.lemma }, mention: subjectSaid ? null : (agent ?? mention), content: said, confidence });
     }
+  }
+  // a rule's cue the cue layer did not tag still takes the content the pointers choose for it
+  for (const rule of rules) {
+    if (taken.has(rule) || !rule.cue || !POINTED_PATTERNS.has(rule.pattern)) continue;
+    const pointed = tagged.pointAt(view.tokenRange(rule.cue));
+    if (!pointed) continue;
+    const content = fromThat(view, rule.content, view.charSpan(pointed.start, pointed.end + 1));
+    out[position.get(rule)!] = { ...rule, refined: { of: rule.content, cue: rule.cue, content, mention: rule.mention } };
   }
   return out.sort(textOrder);
 }

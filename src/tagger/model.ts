@@ -18,6 +18,8 @@ export interface Tagged {
   source: Decoded;
   /** One per cue run of the cue layer, in order. */
   contents: Array<{ cue: TokenRange; content: Pointed | null }>;
+  /** The content the pointers choose for any other cue: one the rules found and the cue layer did not. */
+  pointAt: (cue: TokenRange) => Pointed | null;
 }
 
 export function tag(model: TaggerModel, facts: TokenFacts): Tagged {
@@ -26,7 +28,8 @@ export function tag(model: TaggerModel, facts: TokenFacts): Tagged {
   const cue = decode(model.cue, tokens);
   const source = decode(model.source, sourceSequence(facts, tokens, cue.labels));
   const context = pointerContext(facts, cue.labels, source.labels);
-  return { cue, source, contents: runs(cue.labels).map((range) => ({ cue: range, content: point(model.content, context, range) })) };
+  const pointAt = (range: TokenRange) => point(model.content, context, range);
+  return { cue, source, contents: runs(cue.labels).map((range) => ({ cue: range, content: pointAt(range) })), pointAt };
 }
 
 /** A gold attribution as token ranges; `content` holds its first and last token. */
