@@ -235,6 +235,12 @@ describe('the shipped model in analyze()', () => {
     expect(mentions('The plan was criticized by several senators on Tuesday.')).toEqual([['was criticized', 'several senators']]);
   });
 
+  it('ends a content before a participle that opens the writer\'s clause after a comma', () => {
+    const text = 'Trump openly admires Russian President Vladimir Putin as a strong leader, comparing him favorably to President Obama.';
+    const perCue = analyze(text, { model: true, units: 'attributions' }).attributions;
+    expect(perCue.map((a) => [a.cue?.text, a.content.text])).toEqual([['openly admires', 'Russian President Vladimir Putin as a strong leader']]);
+  });
+
   it('gives a rule cue the cue layer did not tag the content the pointers choose for it', () => {
     // the rules read the whole sentence as what the passive reports; the pointers, as PolNeAR, its subject
     const perCue = analyze('The memo was never mentioned by the debate moderators.', { model: true, units: 'attributions' }).attributions;

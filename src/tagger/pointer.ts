@@ -119,10 +119,12 @@ function endOwn(c: PointerContext, p: number, out: Uint32Array, k: number): void
   out[k + 8] = mix(965, c.source[p], at(c.source, p + 1));
   out[k + 9] = mix(969, at(f.word, p + 1), at(f.pos, p + 2));
   out[k + 10] = mix(970, at(f.pos, p + 1), at(f.pos, p + 2));
+  // ", encouraging his supporters …": a participle after a comma opens the writer's clause; the tag alone is VERB
+  out[k + 11] = mix(975, at(f.word, p + 1), at(f.suffix, p + 2), at(f.pos, p + 2));
 }
 
 const START_OWN = 9;
-const END_OWN = 11;
+const END_OWN = 12;
 const START_FEATURES = START_OWN + 11;
 const END_FEATURES = END_OWN + 14;
 
