@@ -39,6 +39,7 @@ console.log(`read ${docs.length} training articles in ${((Date.now() - t0) / 100
 const model = train(docs, {
   epochs: Number(option('--epochs', '6')),
   seed: Number(option('--seed', '1')),
+  runs: Number(option('--runs', '5')),
   bits: Number(option('--bits', '16')),
   progress: (role, epoch, rate) => console.log(`${role} epoch ${epoch}: ${(100 * rate).toFixed(2)}% of tokens wrong`),
 });
