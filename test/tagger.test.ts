@@ -250,6 +250,11 @@ describe('the shipped model in analyze()', () => {
     expect(perCue.map((a) => [a.cue?.text, a.content.text])).toContainEqual(['openly admires', 'Russian President Vladimir Putin as a strong leader']);
   });
 
+  it('in the per-cue view, gives a participle after a comma the subject of its clause when the model tagged no source', () => {
+    const perCue = analyze('Clinton spoke to supporters in Toledo on Friday, promising to raise the minimum wage.', { model: true, units: 'attributions' }).attributions;
+    expect(perCue.map((a) => [a.cue?.text, a.source.mention?.text, a.source.name])).toContainEqual(['promising', 'Clinton', 'Clinton']);
+  });
+
   it('gives a rule cue the cue layer did not tag the content the pointers choose for it', () => {
     // the rules read the whole sentence as what the passive reports; the pointers, as PolNeAR, its subject
     const perCue = analyze('The memo was never mentioned by the debate moderators.', { model: true, units: 'attributions' }).attributions;

@@ -299,6 +299,11 @@ export function passive(view: DocView, s: Sentence, v: number): boolean {
   return j >= s.tokenStart && /^(is|are|was|were|be|been|being)$/.test(view.tokens[j].lower) && view.tokens[v].lemma !== view.tokens[v].lower && !view.tokens[v].lower.endsWith('ing');
 }
 
+/** The subject a participle after a comma reports for (", saying …", ", even suggesting …"); null for any other verb. */
+export function participleSubject(view: DocView, s: Sentence, v: number): Range | null {
+  return participle(view, s, v) ? clauseSubject(view, s, v) : null;
+}
+
 /** ", saying …", ", adding that …", "was quoted as saying …": a participle that reports for the subject of its clause. */
 function participle(view: DocView, s: Sentence, v: number): boolean {
   const { tokens } = view;

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocView } from '../detect/doc-view.js';
 import { beforeTimeAdjunct, phraseStartingAt } from '../detect/np.js';
-import { passive } from '../detect/verbs.js';
+import { participleSubject, passive } from '../detect/verbs.js';
 import { MODELS_DIR } from '../paths.js';
 import { overlap, SpanIndex, textOrder } from '../spans.js';
 import type { Cue, Sentence, Span, Token } from '../types.js';
@@ -135,7 +135,10 @@ export function learnedCues(view: DocView, rules: Cue[], { everyCue = false }: L
     const inSentence = (r: [number, number] | undefined) => r && facts.sentence[r[0]] === facts.sentence[from] ? r : undefined;
     let after = next;
     while (after < sources.length && sources[after][0] < to) after++;
-    const source = inSentence(sources[next - 1]) ?? inSentence(sources[after]);
+    const head = tokens.slice(from, to).find((t) => t.lemma !== t.lower) ?? tokens[from];
+    const sentence = doc.sentences[facts.sentence[from]];
+    // "Clinton spoke in Toledo, promising …": where the model tagged no source, a participle's is its clause's subject
+    const source = inSentence(sources[next - 1]) ?? inSentence(sources[after]) ?? (everyCue ? (participleSubject(view, sentence, head.index) ?? undefined) : undefined);
     // a source is somebody: a name, a noun or a pronoun, not "both" or "all" alone
     const somebody = source && tokens.slice(source[0], source[1]).some((t) => NOMINAL.has(t.pos));
     const mention = source ? throughAside(view, source, from) : null;
@@ -146,16 +149,15 @@ export function learnedCues(view: DocView, rules: Cue[], { everyCue = false }: L
       .overlapping(cueSpan)
       .filter((r) => !taken.has(r))
       .sort((a, b) => position.get(a)! - position.get(b)!)[0];
-    const head = tokens.slice(from, to).find((t) => t.lemma !== t.lower) ?? tokens[from];
     // "the plan was criticised": in the passive, the subject before the verb is not who reports
-    const agentless = passive(view, doc.sentences[facts.sentence[from]], head.index);
+    const agentless = passive(view, sentence, head.index);
     if (rule) {
       taken.add(rule);
       const sameSource = mention && rule.mention && overlap(rule.mention, mention) > 0;
       const refined = { of: rule.content, cue: { ...cueSpan, lemma: head.lemma }, content: fromThat(view, rule.content, contentSpan), mention: sameSource ? mention : rule.mention };
       out[position.get(rule)!] = { ...rule, refined, confidence: Math.max(rule.confidence, confidence) };
     } else if (everyCue || (mention && somebody && confidence >= MIN_LEARNED && !agentless && states(tokens, content) && !ruleMentions.overlapping(mention).length)) {
-      const agent = agentless ? agentOf(view, doc.sentences[facts.sentence[from]], head.index, to) : null;
+      const agent = agentless ? agentOf(view, sentence, head.index, to) : null;
       // "She was known as the rainmaker": an agentless passive names no source, and its subject is part of what is
       // attributed (PolNeAR's guidelines; on train, 72% of such contents take the subject in)
       const subjectSaid = agentless && tokens[head.index + 1]?.lower !== 'by' && mention && mention.end <= cueSpan.start && contentSpan.start >= cueSpan.end;
