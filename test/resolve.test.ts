@@ -169,6 +169,13 @@ describe('resolution rules', () => {
     ]);
   });
 
+  it('a pronoun never refers back to what only a cue with no mention stood for ("reportedly")', () => {
+    expect(claims('The minister reportedly resigned on Monday. They said the talks had failed.').map((c) => [c.source, c.mention])).toEqual([
+      ['reports', null],
+      ['unnamed sources', 'They'],
+    ]);
+  });
+
   it('types: government, media, document, anonymous, vague', () => {
     const text = [
       'The Home Office said the scheme would close.',

@@ -58,7 +58,8 @@ const STAND_INS = new Set([...Object.values(sources.unnamed), ...PARTICIPANTS]);
 /** Which earlier entities a pronoun may refer to. */
 function pronounFits(info: MentionInfo, e: Entity): boolean {
   const pronoun = info.head;
-  if (STAND_INS.has(e.name)) return false;
+  // "The minister reportedly resigned. They said …": what only a cue with no mention stood for was never named
+  if (STAND_INS.has(e.name) || !e.mentions.length) return false;
   if (sources.personPronouns.has(pronoun)) return personFits(info.gender, e);
   if (sources.pluralPronouns.has(pronoun)) return e.plural || e.type === 'organization' || e.type === 'government' || e.type === 'anonymous';
   return e.type !== 'person' && !e.plural;
