@@ -88,9 +88,7 @@ export function train(docs: TrainingDoc[], options: TrainOptions): TaggerModel {
   const cueSequences = docs.map((d) => tokenSequence(d.facts));
   const models = Array.from({ length: Math.max(1, options.runs ?? 1) }, () => trainOne(docs, cueSequences, options, next));
   const [out] = models;
-  tables(out).forEach((table, i) => {
-    if (models.length > 1) table.set(meanOf(models.map((m) => tables(m)[i])));
-  });
+  if (models.length > 1) tables(out).forEach((table, i) => table.set(meanOf(models.map((m) => tables(m)[i]))));
   return { ...out, rates };
 }
 
