@@ -17,6 +17,6 @@ export function resolve(doc: Doc, cues: Cue[], options: ResolveOptions = {}): Re
   const claims = resolveClaims(view, cues, registry, options);
   // the writer neither goes on speaking in a quotation nor sources a claim: what they say is still unattributed
   const cited = claims.filter((c) => !isParticipant(c.entity));
-  const all = [...claims, ...floatingQuotes(doc, cited)].sort(readingOrder);
-  return { claims: all, entities: registry.entities, unattributed: unattributed(doc, all.filter((c) => !isParticipant(c.entity))) };
+  const floating = floatingQuotes(doc, cited);
+  return { claims: [...claims, ...floating].sort(readingOrder), entities: registry.entities, unattributed: unattributed(doc, [...cited, ...floating]) };
 }
