@@ -40,7 +40,7 @@ const model = train(docs, {
   epochs: Number(option('--epochs', '6')),
   seed: Number(option('--seed', '1')),
   runs: Number(option('--runs', '5')),
-  bits: Number(option('--bits', '16')),
+  bits: Number(option('--bits', '18')),
   progress: (role, epoch, rate) => console.log(`${role} epoch ${epoch}: ${(100 * rate).toFixed(2)}% of tokens wrong`),
 });
 const out = option('--out', TAGGER_FILE);

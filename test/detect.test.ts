@@ -16,8 +16,8 @@ describe('cue patterns', () => {
   });
 
   it('subject + reporting verb, with an appositive in the source span', () => {
-    expect(claims('Jeff Rathke, the State Department spokesman, said the talks would resume in May.')).toEqual([
-      { source: 'Jeff Rathke', type: 'person', mention: 'Jeff Rathke, the State Department spokesman', cue: 'said', content: 'the talks would resume in May', kind: 'indirect', via: [], hedged: false, pattern: 'verb' },
+    expect(claims('Ada Brenner, the State Department spokeswoman, said the talks would resume in May.')).toEqual([
+      { source: 'Ada Brenner', type: 'person', mention: 'Ada Brenner, the State Department spokeswoman', cue: 'said', content: 'the talks would resume in May', kind: 'indirect', via: [], hedged: false, pattern: 'verb' },
     ]);
   });
 
@@ -80,11 +80,11 @@ describe('cue patterns', () => {
   });
 
   it('a part of a group speaks with its quantity: "Nearly eight of 10 voters", "Some of the women"', () => {
-    const text = 'Nearly eight of 10 voters say the race is close. Only 52 percent of registered voters agreed that the plan works. Some of the women said they had spoken out.';
+    const text = 'Nearly eight of 10 voters say the race is close. Only 48 percent of registered members agreed that the plan works. Some of the nurses said they had been ignored.';
     expect(claims(text, { units: 'attributions' }).map((c) => [c.source, c.mention])).toEqual([
       ['Nearly eight of 10 voters', 'Nearly eight of 10 voters'],
-      ['Only 52 percent of registered voters', 'Only 52 percent of registered voters'],
-      ['Some of the women', 'Some of the women'],
+      ['Only 48 percent of registered members', 'Only 48 percent of registered members'],
+      ['Some of the nurses', 'Some of the nurses'],
     ]);
   });
 
@@ -196,7 +196,7 @@ describe('cue patterns', () => {
     expect(claims('"We were promised a bridge that would last a hundred years." - Lena Morales')).toMatchObject([
       { source: 'Lena Morales', type: 'person', cue: '-', content: '"We were promised a bridge that would last a hundred years."', kind: 'direct', pattern: 'dash' },
     ]);
-    expect(claims('“He represents our greatest shame.” ― Sonya Herridge').map((c) => [c.source, c.cue, c.pattern])).toEqual([['Sonya Herridge', '―', 'dash']]);
+    expect(claims('“She stands for everything we fought against.” ― Imelda Sorensen').map((c) => [c.source, c.cue, c.pattern])).toEqual([['Imelda Sorensen', '―', 'dash']]);
   });
 
   it('dash attribution of a quotation whose opening mark was misprinted as a closing one', () => {
@@ -234,8 +234,8 @@ describe('cue patterns', () => {
   });
 
   it('an intensifying reflexive between a subject and its verb is no subject: "Ford itself said"', () => {
-    expect(claims('Ford itself said the deal was on. The council itself said the plan was dead.').map((c) => [c.source, c.mention, c.content])).toEqual([
-      ['Ford', 'Ford', 'the deal was on'],
+    expect(claims('Ford itself said the strike was over. The council itself said the plan was dead.').map((c) => [c.source, c.mention, c.content])).toEqual([
+      ['Ford', 'Ford', 'the strike was over'],
       ['council', 'The council', 'the plan was dead'],
     ]);
   });

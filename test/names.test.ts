@@ -3,7 +3,7 @@ import { tagName } from '../src/resolve/names.js';
 
 describe('name words from compromise\'s lexicon', () => {
   it.each([
-    ['Matthew Ingram of The Globe and Mail', { person: 'Matthew Ingram', place: false, organization: false }],
+    ['Harriet Vance of The Globe and Mail', { person: 'Harriet Vance', place: false, organization: false }],
     ['Homeland Security Secretary Jeh Johnson', { person: 'Jeh Johnson', place: false, organization: false }],
     ['Jeff Rathke', { person: 'Jeff Rathke', place: false, organization: false }],
     ['Calder Transport Authority', { person: null, place: false, organization: true }],

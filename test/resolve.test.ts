@@ -96,8 +96,8 @@ describe('resolution rules', () => {
 
   it('the place a document covers is not its source; a body named in or after it is', () => {
     const sourceOf = (text: string) => claims(text).map((c) => c.source);
-    expect(sourceOf('A CNN poll of South Carolina released on Tuesday said that the senator led.')).toEqual(['CNN']);
-    expect(sourceOf('A poll of South Carolina released on Tuesday said that the senator led.')).toEqual(['poll of South Carolina']);
+    expect(sourceOf('A CNN poll of South Dakota taken on Monday said that the governor led.')).toEqual(['CNN']);
+    expect(sourceOf('A poll of South Dakota taken on Monday said that the governor led.')).toEqual(['poll of South Dakota']);
     expect(sourceOf('The results of the National Nutrition Study found that most children lack iodine.')).toEqual(['National Nutrition Study']);
     expect(sourceOf('The results of the inquiry by the Harbor Commission said that the pier was unsafe.')).toEqual(['Harbor Commission']);
   });

@@ -25,7 +25,7 @@ describe('sentences', () => {
   });
 
   it('never ends a sentence inside parentheses ("(R-S.C.)")', () => {
-    expect(sentences('Rep. Trey Gowdy (R-S.C.) said the claim smacked of hypocrisy. He left.')).toEqual(['Rep. Trey Gowdy (R-S.C.) said the claim smacked of hypocrisy.', 'He left.']);
+    expect(sentences('Rep. Dana Hollis (R-Ohio) said the claim reeked of double standards. He left.')).toEqual(['Rep. Dana Hollis (R-Ohio) said the claim reeked of double standards.', 'He left.']);
     // a parenthesis never closed joins nothing
     expect(sentences('The vote (a first for the U.S. Senate. It passed.')).toEqual(['The vote (a first for the U.S. Senate.', 'It passed.']);
   });
@@ -79,7 +79,7 @@ describe('letters in a span', () => {
 describe('tokens', () => {
   it('split a possessive the same way whatever wink read before: an article reads the same in a long-running worker', () => {
     const read = (text: string) => tokenize(text).tokens.map((t) => [t.text, t.pos]);
-    const article = "Republicans seized upon Mr. Trump's RT appearance.";
+    const article = "Democrats pounced on Mr. Trump's RT interview.";
     const first = read(article);
     // wink keeps a sentence-final possessive whole, and remembers it whole for every later document
     expect(read("It was Trump's. Nobody doubted it was the nation's.")).toEqual([

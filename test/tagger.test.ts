@@ -193,8 +193,8 @@ describe('the shipped model in analyze()', () => {
 
   it('lets a source mention that stopped inside its appositive or relative clause run on to the comma before the cue', () => {
     const mentions = (text: string) => analyze(text, { model: true, units: 'attributions' }).attributions.map((a) => [a.cue?.text, a.source.mention?.text]);
-    expect(mentions('Cruz, who has proposed repealing the mandate over five years, said the bill was a start.')).toContainEqual(['said', 'Cruz, who has proposed repealing the mandate over five years']);
-    expect(mentions('Erin Murphy, a former Clinton aide who accompanied her to Burma in 2011, said the visit was crucial.')).toContainEqual(['said', 'Erin Murphy, a former Clinton aide who accompanied her to Burma in 2011']);
+    expect(mentions('Okoro, who has proposed phasing out the levy over three years, said the bill was a start.')).toContainEqual(['said', 'Okoro, who has proposed phasing out the levy over three years']);
+    expect(mentions('Nina Castell, a former Ruiz aide who traveled with her to Peru in 2014, said the visit was crucial.')).toContainEqual(['said', 'Nina Castell, a former Ruiz aide who traveled with her to Peru in 2014']);
   });
 
   it('starts a source mention at the word a hyphen joins to its first: "health-policy experts", not "policy experts"', () => {
@@ -206,6 +206,13 @@ describe('the shipped model in analyze()', () => {
     expect(attributions('Mayor Ana Ruiz spoke after the vote. “One of the things I regret,” Ruiz said, “is how long the repairs took.”')).toEqual([
       { source: 'Ana Ruiz', mention: 'Ruiz', cue: 'said', content: 'One of the things I regret,” Ruiz said, “is how long the repairs took', pattern: 'inverted' },
     ]);
+  });
+
+  it('reads a content as a whole span: a quotation ends at its closing mark, not past its cue into the writer\'s clause', () => {
+    // each pointer alone liked the sentence's end; read together, the span holds an unclosed quotation and its own cue
+    const text = '“The bridge is finally safe,” Dana Whitlock said, and soon the crowd was cheering, the band was playing and the mayor was cutting the ribbon.';
+    const perCue = analyze(text, { model: true, units: 'attributions' }).attributions;
+    expect(perCue.map((a) => [a.cue?.text, a.source.mention?.text, a.content.text])).toEqual([['said', 'Dana Whitlock', 'The bridge is finally safe']]);
   });
 
   it('adds the attributions the rules miss', () => {
@@ -228,9 +235,10 @@ describe('the shipped model in analyze()', () => {
     const act = 'Cheering Stormtroopers share a fist bump after the parade.';
     expect(analyze(act, { model: true, units: 'attributions' }).attributions.map((a) => a.cue?.text)).toEqual(['share']);
     expect(analyze(act, { model: true }).attributions).toEqual([]);
-    // the newspaper reports; the tagger's "opted" would take the newspaper as its source and displace the report
-    const report = 'Following discussions, Russia opted to support emergency loans, the newspaper reported.';
-    expect(attributions(report).map((a) => [a.cue, a.mention, a.pattern])).toEqual([['reported', 'the newspaper', 'inverted']]);
+    // the rules gave Vega to "told"; the learned "alluding" would cite her a second time in the sentence
+    const aside = '“You are pushing it hard,” Vega told Molina, alluding to the treasurer’s rumored ambitions.';
+    expect(analyze(aside, { model: true, units: 'attributions' }).attributions.map((a) => a.cue?.text)).toEqual(['told', 'alluding']);
+    expect(attributions(aside).map((a) => [a.cue, a.mention, a.pattern])).toEqual([['told', 'Vega', 'inverted']]);
   });
 
   it('in the per-cue view, leaves out a cue inside a content the tagger bounded: nested speech, which PolNeAR does not mark', () => {
@@ -245,9 +253,9 @@ describe('the shipped model in analyze()', () => {
   });
 
   it('ends a content before a participle that opens the writer\'s clause after a comma', () => {
-    const text = 'Trump openly admires Russian President Vladimir Putin as a strong leader, comparing him favorably to President Obama.';
+    const text = 'Ruiz openly praises the new chancellor as a tough negotiator, comparing her favorably to Governor Hale.';
     const perCue = analyze(text, { model: true, units: 'attributions' }).attributions;
-    expect(perCue.map((a) => [a.cue?.text, a.content.text])).toContainEqual(['openly admires', 'Russian President Vladimir Putin as a strong leader']);
+    expect(perCue.map((a) => [a.cue?.text, a.content.text])).toContainEqual(['openly praises', 'the new chancellor as a tough negotiator']);
   });
 
   it('in the per-cue view, gives a participle after a comma the subject of its clause when the model tagged no source', () => {
@@ -257,8 +265,8 @@ describe('the shipped model in analyze()', () => {
 
   it('gives a rule cue the cue layer did not tag the content the pointers choose for it', () => {
     // the rules read the whole sentence as what the passive reports; the pointers, as PolNeAR, its subject
-    const perCue = analyze('The memo was never mentioned by the debate moderators.', { model: true, units: 'attributions' }).attributions;
-    expect(perCue.map((a) => [a.pattern, a.cue?.text, a.source.mention?.text, a.content.text])).toEqual([['verb', 'was never mentioned', 'the debate moderators', 'The memo']]);
+    const perCue = analyze("The memo was never mentioned by the panel's chairman.", { model: true, units: 'attributions' }).attributions;
+    expect(perCue.map((a) => [a.pattern, a.cue?.text, a.source.mention?.text, a.content.text])).toEqual([['verb', 'was never mentioned', "the panel's chairman", 'The memo']]);
   });
 
   it('in the per-cue view, reads the subject of an agentless passive as part of the content, with no source', () => {

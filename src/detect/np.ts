@@ -40,7 +40,7 @@ function inside(tokens: Token[], i: number, lo: number, hi: number): boolean {
   if (t.lower === 'of' && !!left && !!right && partitive(left)) return NOMINAL.has(right.pos) || right.pos === 'PRON' || POSSESSIVE_PRONOUNS.has(right.lower) || right.pos === 'VERB';
   if (LINKS.has(t.lower)) return !!left && !!right && isNoun(left) && (NOMINAL.has(right.pos) || POSSESSIVE_PRONOUNS.has(right.lower));
   if (t.text === '%') return left?.pos === 'NUM';
-  // "52 percent of registered voters": a participle after "of" and before its noun
+  // "48 percent of registered members": a participle after "of" and before its noun
   if (t.pos === 'VERB' && t.lower.endsWith('ed') && left?.lower === 'of' && right?.pos === 'NOUN') return true;
   if (POSSESSIVE_PRONOUNS.has(t.lower)) return !!right && NOMINAL.has(right.pos);
   // "an Internet posting made ...": a gerund the tagger read as a verb, heading the phrase before it
@@ -358,8 +358,8 @@ function coordinatedSubject(tokens: Token[], lo: number, core: Range): Range | n
 }
 
 /**
- * The subject of the verb at `v`: a pronoun, a noun phrase with its appositive ("Jeff Rathke, the State
- * Department Spokesperson, said"), a title before a name ("Malaysia's Prime Minister, Najib Razak said"),
+ * The subject of the verb at `v`: a pronoun, a noun phrase with its appositive ("Ada Brenner, the State
+ * Department's spokeswoman, said"), a title before a name ("Malaysia's Prime Minister, Najib Razak said"),
  * or the antecedent of "which"/"who".
  */
 export function subjectOf(tokens: Token[], s: Sentence, v: number): Range | null {
@@ -372,7 +372,7 @@ const SPEAKER_HEADS = new Set([...sources.titles, ...sources.peopleNouns, ...Obj
 const speakerLike = (t: Token) => t.pos === 'PROPN' || t.pos === 'PRON' || SPEAKER_HEADS.has(t.lower) || SPEAKER_HEADS.has(t.lower.replace(/s$/, ''));
 
 /**
- * "Darby will come on the program to talk about …", "Zucker took the opportunity to comment": the phrase before an
+ * "Okoro will join the show to talk about …", "Zucker took the opportunity to comment": the phrase before an
  * infinitive cue is its subject only when it can speak and follows no preposition but "for" ("for the Americans to
  * support"); otherwise the infinitive shares the subject of the verb that governs that phrase, or has none ("his
  * inability to answer").

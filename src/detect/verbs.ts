@@ -234,7 +234,7 @@ function inverted(view: DocView, s: Sentence, v: number): { mention: Range; cont
 
 /**
  * Whether the sentence before the verb at `v` holds a verb or a quotation, other than in a relative clause set off
- * by a comma: "Sanders, who had said he would debate, criticized Clinton" has a subject before its verb, no claim.
+ * by a comma: "Ruiz, who had said she would testify, criticized the board" has a subject before its verb, no claim.
  */
 function clauseBefore(view: DocView, s: Sentence, v: number): boolean {
   const { tokens } = view;

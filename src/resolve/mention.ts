@@ -135,7 +135,7 @@ function stripTitles(run: Run): Run {
   const k = titlesEnd(tokens, from);
   const rest = tokens.slice(k);
   if (k === from || !rest.length || rest.some((t) => nameWordType(t.lower))) return run;
-  // a title inside the run needs a name after it ("Republican Rep. Lee Zeldin of New York"), not a qualifier's noun
+  // a title inside the run needs a name after it ("Democratic Rep. Tom Hale of Nevada"), not a qualifier's noun
   const of = rest.findIndex((t) => t.lower === 'of');
   const name = of < 0 ? rest : rest.slice(0, of);
   if (from > 0 && !(name.length >= 2 && name.every((t) => !FUNCTION_WORDS.has(t.pos)) && !sources.titleQualifiers.has(tokens[k - 1].lower))) return run;

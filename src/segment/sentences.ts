@@ -21,7 +21,7 @@ function shouldJoin(tokens: Token[], prev: [number, number], next: [number, numb
   const lastWord = last.text === '.' && before && before.end === last.start ? `${before.text}.` : last.text;
   // "…a hundred years." - Lena Morales: a signature belongs to its quotation
   if (/^[-–—]$/.test(first.text)) return CLOSING_QUOTE.test(last.text);
-  // "Rep. Trey Gowdy (R-S.C.) said": no sentence ends inside parentheses
+  // "Rep. Dana Hollis (R-Ohio) said": no sentence ends inside parentheses
   if (insideParentheses(tokens, prev, next)) return true;
   if (!/^[a-z]/.test(first.text)) return false;
   // "Is it over?" asked Smith.  /  ...the U.S. said so.  /  Secunia.com has said

@@ -73,8 +73,8 @@ function fromThat(view: DocView, rule: Span | null, learned: Span): Span {
 }
 
 /**
- * "Schiff, 56, who has served on the committee for a decade, told …", "Rep. Joseph Crowley (D-N.Y.), a leading
- * advocate for human rights, said …": a source run that opened an appositive or a relative clause after a comma but
+ * "Vogt, 61, who has chaired the board since 2019, told …", "Rep. Ana Ruiz (D-N.M.), a longtime
+ * champion of rural clinics, said …": a source run that opened an appositive or a relative clause after a comma but
  * stopped inside it runs on to the comma that closes it before the cue (on train, 50 mentions completed, 1 broken).
  */
 function throughAside(view: DocView, [from, to]: [number, number], cue: number): Span {
@@ -111,7 +111,7 @@ const states = (tokens: Token[], content: Pointed) => tokens.slice(content.start
  * and carries the model's spans, which follow the annotation the model learned, for the report; a rule's cue the
  * model did not tag carries the content its pointers choose. A cue only the model finds joins when the model also
  * found its source in the same sentence, that source is somebody, the verb is active, its content holds a verb, no
- * rule gave that source to another cue ("Russia opted to …, the newspaper reported") and the model is confident
+ * rule gave that source to another cue ("…,” Vega told Molina, alluding to …") and the model is confident
  * enough, or always with `everyCue`, where a passive's agent after "by" is its source.
  */
 export function learnedCues(view: DocView, rules: Cue[], { everyCue = false }: LearnedOptions = {}, model: TaggerModel = shippedTagger()): Cue[] {

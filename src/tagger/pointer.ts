@@ -5,7 +5,8 @@ import { average } from './perceptron.js';
 /**
  * The content of one cue as two pointers, its first and its last token, each chosen among the tokens around
  * the cue by a linear score over hashed features (a perceptron over positions). Boundaries decided per cue
- * keep neighbouring claims apart, where a token tagger runs one into the next.
+ * keep neighbouring claims apart, where a token tagger runs one into the next. The best starts and ends are then
+ * paired and scored again as whole spans.
  */
 
 /** How far the pointers look: sentences before the cue for a start, after it for an end. */
@@ -31,6 +32,9 @@ export interface PointerContext {
   sourceCount: Int32Array;
   /** Running count of the cue layer's cue starts: a content rarely runs over another cue. */
   cueCount: Int32Array;
+  /** Running counts of opening and closing quotation marks: a content holds its quotations whole. */
+  opens: Int32Array;
+  closes: Int32Array;
   /** Each token's cue-independent features as a start and as an end. */
   own: { start: Uint32Array; end: Uint32Array };
 }
@@ -38,11 +42,15 @@ export interface PointerContext {
 export function pointerContext(facts: TokenFacts, cues: Uint8Array, source: Uint8Array): PointerContext {
   const sourceCount = new Int32Array(facts.n + 1);
   const cueCount = new Int32Array(facts.n + 1);
+  const opens = new Int32Array(facts.n + 1);
+  const closes = new Int32Array(facts.n + 1);
   for (let i = 0; i < facts.n; i++) {
     sourceCount[i + 1] = sourceCount[i] + (source[i] ? 1 : 0);
     cueCount[i + 1] = cueCount[i] + (cues[i] === 1 ? 1 : 0);
+    opens[i + 1] = opens[i] + (facts.quote[i] === 2 ? 1 : 0);
+    closes[i + 1] = closes[i] + (facts.quote[i] === 3 ? 1 : 0);
   }
-  const context = { facts, source, sourceCount, cueCount, own: { start: new Uint32Array(facts.n * START_OWN), end: new Uint32Array(facts.n * END_OWN) } };
+  const context = { facts, source, sourceCount, cueCount, opens, closes, own: { start: new Uint32Array(facts.n * START_OWN), end: new Uint32Array(facts.n * END_OWN) } };
   for (let p = 0; p < facts.n; p++) {
     startOwn(context, p, context.own.start, p * START_OWN);
     endOwn(context, p, context.own.end, p * END_OWN);
@@ -270,6 +278,63 @@ function layoutFeatures(c: PointerContext, cue: TokenRange, layout: number): num
   ];
 }
 
+/**
+ * A start and an end read together, for what lies between them that neither pointer sees alone: quotations
+ * opened and not closed, sentences crossed, clauses and other cues taken in. Weighted in the end table.
+ */
+function spanFeatures(c: PointerContext, cue: TokenRange, start: number, end: number, layout: number): number[] {
+  const f = c.facts;
+  const lemma = f.lemma[cue[0]];
+  const inside = (xs: Int32Array) => xs[end + 1] - xs[start];
+  const upTo = (xs: Int32Array, i: number) => (i > 0 ? xs[i - 1] : 0);
+  const opens = inside(c.opens);
+  const closes = inside(c.closes);
+  const balance = Math.sign(opens - closes) + 1;
+  const quoted = f.quote[start] !== 0 ? 1 : 0;
+  const sentences = Math.min(3, f.sentence[end] - f.sentence[start]);
+  const length = bucket(end - start + 1);
+  const verbs = Math.min(4, f.verbs[end] - upTo(f.verbs, start));
+  const breaks = Math.min(3, f.breaks[end] - upTo(f.breaks, start));
+  const salt = SALTS[layout];
+  return [
+    mix(1001, balance, quoted, at(f.quote, end + 1)),
+    mix(1002, sentences, quoted, balance),
+    mix(1003, length),
+    mix(1004, lemma, length),
+    mix(1005, verbs, breaks),
+    mix(1006, lemma, verbs),
+    mix(1007, Math.min(2, inside(c.cueCount)), Math.min(2, inside(c.sourceCount))),
+    mix(1008, f.pos[start], f.pos[end], at(f.word, end + 1)),
+    mix(1009, Math.min(1, opens), Math.min(1, closes), sentences),
+    mix(1010, f.word[end], balance),
+    mix(1011, f.word[start], at(f.word, end + 1)),
+    mix(1012, f.word[start], verbs, breaks),
+  ].map((h) => h ^ salt);
+}
+
+/** How many of the best starts and ends are paired and read together. */
+const BEAM = 6;
+
+/** The indices of the `k` highest scores, best first. */
+function best(xs: Float32Array, k: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < xs.length; i++) {
+    if (out.length === k) {
+      if (xs[i] <= xs[out[k - 1]]) continue;
+      out.pop();
+    }
+    let j = out.length;
+    while (j > 0 && xs[out[j - 1]] < xs[i]) j--;
+    out.splice(j, 0, i);
+  }
+  return out;
+}
+
+function spanScore(w: PointerWeights, c: PointerContext, cue: TokenRange, start: number, end: number, layout: number): number {
+  const mask = (1 << w.bits) - 1;
+  return spanFeatures(c, cue, start, end, layout).reduce((sum, h) => sum + w.end[h & mask], 0);
+}
+
 const layoutOf = (cue: TokenRange, start: number, end: number) => (end < cue[0] ? BEFORE : start >= cue[1] ? AFTER : AROUND);
 
 /** The best start ≤ end pair, by a running maximum of the start score. */
@@ -286,8 +351,6 @@ function bestPair(s: Float32Array, sFrom: number, e: Float32Array, eFrom: number
   return best;
 }
 
-const argmax = (xs: Float32Array) => xs.reduce((m, x, i) => (x > xs[m] ? i : m), 0);
-
 /** The best content span of a cue in each layout, each with its own start and end weights. */
 function pointEach(w: PointerWeights, c: PointerContext, cue: TokenRange): Array<Pointed | null> {
   const { starts, ends } = window(c.facts, cue);
@@ -299,10 +362,18 @@ function pointEach(w: PointerWeights, c: PointerContext, cue: TokenRange): Array
     const ss = scores(w.start, w.bits, s, layout);
     const es = scores(w.end, w.bits, e, layout);
     if (!ss.length || !es.length) return null;
-    if (layout !== AROUND) return bestPair(ss, s.lo, es, e.lo);
-    const i = argmax(ss);
-    const j = argmax(es);
-    return { start: s.lo + i, end: e.lo + j, score: ss[i] + es[j] };
+    // the pointers' own best pair, then the best starts and ends paired, each read as a whole span
+    const candidates: Pointed[] = [];
+    const first = layout === AROUND ? null : bestPair(ss, s.lo, es, e.lo);
+    if (first) candidates.push(first);
+    const ends = best(es, BEAM);
+    for (const i of best(ss, BEAM)) for (const j of ends) if (layout === AROUND || s.lo + i <= e.lo + j) candidates.push({ start: s.lo + i, end: e.lo + j, score: ss[i] + es[j] });
+    let top: Pointed | null = null;
+    for (const x of candidates) {
+      const score = x.score + spanScore(w, c, cue, x.start, x.end, layout);
+      if (!top || score > top.score) top = { ...x, score };
+    }
+    return top;
   };
   return [pair(startsBefore, endsBefore, BEFORE), pair(startsAfter, endsAfter, AFTER), pair(startsBefore, endsAfter, AROUND)];
 }
@@ -367,6 +438,8 @@ export class PointerTrainer {
       this.add('end', features(ENDS, gold.end, goldLayout), 1);
       if (got) this.add('end', features(ENDS, got.end, gotLayout), -1);
     }
+    this.add('end', spanFeatures(c, cue, gold.start, gold.end, goldLayout), 1);
+    if (got) this.add('end', spanFeatures(c, cue, got.start, got.end, gotLayout), -1);
     if (gotLayout !== goldLayout) {
       this.add('start', layoutFeatures(c, cue, goldLayout), 1);
       if (got) this.add('start', layoutFeatures(c, cue, gotLayout), -1);
