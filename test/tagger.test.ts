@@ -235,10 +235,11 @@ describe('the shipped model in analyze()', () => {
     const act = 'Cheering Stormtroopers share a fist bump after the parade.';
     expect(analyze(act, { model: true, units: 'attributions' }).attributions.map((a) => a.cue?.text)).toEqual(['share']);
     expect(analyze(act, { model: true }).attributions).toEqual([]);
-    // the rules gave Vega to "told"; the learned "alluding" would cite her a second time in the sentence
-    const aside = '“You are pushing it hard,” Vega told Molina, alluding to the treasurer’s rumored ambitions.';
-    expect(analyze(aside, { model: true, units: 'attributions' }).attributions.map((a) => a.cue?.text)).toEqual(['told', 'alluding']);
-    expect(attributions(aside).map((a) => [a.cue, a.mention, a.pattern])).toEqual([['told', 'Vega', 'inverted']]);
+    // the rules gave Vega to "told"; the learned "insisting" would cite her a second time in the sentence, and its
+    // claim would swallow the quotation's
+    const aside = '“The budget is a mess,” Vega told reporters, before insisting that the council would fix it by spring.';
+    expect(analyze(aside, { model: true, units: 'attributions' }).attributions.map((a) => a.cue?.text)).toEqual(['told', 'insisting']);
+    expect(attributions(aside).map((a) => [a.cue, a.mention, a.content, a.pattern])).toEqual([['told', 'Vega', 'The budget is a mess', 'inverted']]);
   });
 
   it('in the per-cue view, leaves out a cue inside a content the tagger bounded: nested speech, which PolNeAR does not mark', () => {

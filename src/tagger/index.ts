@@ -111,8 +111,8 @@ const states = (tokens: Token[], content: Pointed) => tokens.slice(content.start
  * and carries the model's spans, which follow the annotation the model learned, for the report; a rule's cue the
  * model did not tag carries the content its pointers choose. A cue only the model finds joins when the model also
  * found its source in the same sentence, that source is somebody, the verb is active, its content holds a verb, no
- * rule gave that source to another cue ("…,” Vega told Molina, alluding to …") and the model is confident
- * enough, or always with `everyCue`, where a passive's agent after "by" is its source.
+ * rule gave that source to another cue ("…,” Vega told reporters, before insisting that …") and the model is
+ * confident enough, or always with `everyCue`, where a passive's agent after "by" is its source.
  */
 export function learnedCues(view: DocView, rules: Cue[], { everyCue = false }: LearnedOptions = {}, model: TaggerModel = shippedTagger()): Cue[] {
   const { doc, tokens } = view;
