@@ -282,7 +282,7 @@ function layoutFeatures(c: PointerContext, cue: TokenRange, layout: number): num
  * A start and an end read together, for what lies between them that neither pointer sees alone: quotations
  * opened and not closed, sentences crossed, clauses and other cues taken in. Weighted in the end table.
  */
-function spanFeatures(c: PointerContext, cue: TokenRange, start: number, end: number, layout: number): number[] {
+function spanFeatures(c: PointerContext, cue: TokenRange, start: number, end: number, layout: number, out: Uint32Array): Uint32Array {
   const f = c.facts;
   const lemma = f.lemma[cue[0]];
   const inside = (xs: Int32Array) => xs[end + 1] - xs[start];
@@ -295,22 +295,26 @@ function spanFeatures(c: PointerContext, cue: TokenRange, start: number, end: nu
   const length = bucket(end - start + 1);
   const verbs = Math.min(4, f.verbs[end] - upTo(f.verbs, start));
   const breaks = Math.min(3, f.breaks[end] - upTo(f.breaks, start));
+  out[0] = mix(1001, balance, quoted, at(f.quote, end + 1));
+  out[1] = mix(1002, sentences, quoted, balance);
+  out[2] = mix(1003, length);
+  out[3] = mix(1004, lemma, length);
+  out[4] = mix(1005, verbs, breaks);
+  out[5] = mix(1006, lemma, verbs);
+  out[6] = mix(1007, Math.min(2, inside(c.cueCount)), Math.min(2, inside(c.sourceCount)));
+  out[7] = mix(1008, f.pos[start], f.pos[end], at(f.word, end + 1));
+  out[8] = mix(1009, Math.min(1, opens), Math.min(1, closes), sentences);
+  out[9] = mix(1010, f.word[end], balance);
+  out[10] = mix(1011, f.word[start], at(f.word, end + 1));
+  out[11] = mix(1012, f.word[start], verbs, breaks);
   const salt = SALTS[layout];
-  return [
-    mix(1001, balance, quoted, at(f.quote, end + 1)),
-    mix(1002, sentences, quoted, balance),
-    mix(1003, length),
-    mix(1004, lemma, length),
-    mix(1005, verbs, breaks),
-    mix(1006, lemma, verbs),
-    mix(1007, Math.min(2, inside(c.cueCount)), Math.min(2, inside(c.sourceCount))),
-    mix(1008, f.pos[start], f.pos[end], at(f.word, end + 1)),
-    mix(1009, Math.min(1, opens), Math.min(1, closes), sentences),
-    mix(1010, f.word[end], balance),
-    mix(1011, f.word[start], at(f.word, end + 1)),
-    mix(1012, f.word[start], verbs, breaks),
-  ].map((h) => h ^ salt);
+  for (let k = 0; k < SPAN_FEATURES; k++) out[k] ^= salt;
+  return out;
 }
+
+const SPAN_FEATURES = 12;
+/** Scoring reads the span features of one candidate at a time, into one buffer. */
+const spanBuffer = new Uint32Array(SPAN_FEATURES);
 
 /** How many of the best starts and ends are paired and read together. */
 const BEAM = 6;
@@ -332,7 +336,10 @@ function best(xs: Float32Array, k: number): number[] {
 
 function spanScore(w: PointerWeights, c: PointerContext, cue: TokenRange, start: number, end: number, layout: number): number {
   const mask = (1 << w.bits) - 1;
-  return spanFeatures(c, cue, start, end, layout).reduce((sum, h) => sum + w.end[h & mask], 0);
+  const hashes = spanFeatures(c, cue, start, end, layout, spanBuffer);
+  let sum = 0;
+  for (let k = 0; k < SPAN_FEATURES; k++) sum += w.end[hashes[k] & mask];
+  return sum;
 }
 
 const layoutOf = (cue: TokenRange, start: number, end: number) => (end < cue[0] ? BEFORE : start >= cue[1] ? AFTER : AROUND);
@@ -363,16 +370,15 @@ function pointEach(w: PointerWeights, c: PointerContext, cue: TokenRange): Array
     const es = scores(w.end, w.bits, e, layout);
     if (!ss.length || !es.length) return null;
     // the pointers' own best pair, then the best starts and ends paired, each read as a whole span
-    const candidates: Pointed[] = [];
-    const first = layout === AROUND ? null : bestPair(ss, s.lo, es, e.lo);
-    if (first) candidates.push(first);
-    const ends = best(es, BEAM);
-    for (const i of best(ss, BEAM)) for (const j of ends) if (layout === AROUND || s.lo + i <= e.lo + j) candidates.push({ start: s.lo + i, end: e.lo + j, score: ss[i] + es[j] });
     let top: Pointed | null = null;
-    for (const x of candidates) {
-      const score = x.score + spanScore(w, c, cue, x.start, x.end, layout);
-      if (!top || score > top.score) top = { ...x, score };
-    }
+    const consider = (start: number, end: number, pointers: number) => {
+      const score = pointers + spanScore(w, c, cue, start, end, layout);
+      if (!top || score > top.score) top = { start, end, score };
+    };
+    const first = layout === AROUND ? null : bestPair(ss, s.lo, es, e.lo);
+    if (first) consider(first.start, first.end, first.score);
+    const ends = best(es, BEAM);
+    for (const i of best(ss, BEAM)) for (const j of ends) if (layout === AROUND || s.lo + i <= e.lo + j) consider(s.lo + i, e.lo + j, ss[i] + es[j]);
     return top;
   };
   return [pair(startsBefore, endsBefore, BEFORE), pair(startsAfter, endsAfter, AFTER), pair(startsBefore, endsAfter, AROUND)];
@@ -438,8 +444,9 @@ export class PointerTrainer {
       this.add('end', features(ENDS, gold.end, goldLayout), 1);
       if (got) this.add('end', features(ENDS, got.end, gotLayout), -1);
     }
-    this.add('end', spanFeatures(c, cue, gold.start, gold.end, goldLayout), 1);
-    if (got) this.add('end', spanFeatures(c, cue, got.start, got.end, gotLayout), -1);
+    const span = (start: number, end: number, layout: number) => Array.from(spanFeatures(c, cue, start, end, layout, new Uint32Array(SPAN_FEATURES)));
+    this.add('end', span(gold.start, gold.end, goldLayout), 1);
+    if (got) this.add('end', span(got.start, got.end, gotLayout), -1);
     if (gotLayout !== goldLayout) {
       this.add('start', layoutFeatures(c, cue, goldLayout), 1);
       if (got) this.add('start', layoutFeatures(c, cue, gotLayout), -1);
