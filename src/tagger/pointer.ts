@@ -278,6 +278,10 @@ function layoutFeatures(c: PointerContext, cue: TokenRange, layout: number): num
   ];
 }
 
+const SPAN_FEATURES = 12;
+/** Scoring reads the span features of one candidate at a time, into one buffer. */
+const spanBuffer = new Uint32Array(SPAN_FEATURES);
+
 /**
  * A start and an end read together, for what lies between them that neither pointer sees alone: quotations
  * opened and not closed, sentences crossed, clauses and other cues taken in. Weighted in the end table.
@@ -311,10 +315,6 @@ function spanFeatures(c: PointerContext, cue: TokenRange, start: number, end: nu
   for (let k = 0; k < SPAN_FEATURES; k++) out[k] ^= salt;
   return out;
 }
-
-const SPAN_FEATURES = 12;
-/** Scoring reads the span features of one candidate at a time, into one buffer. */
-const spanBuffer = new Uint32Array(SPAN_FEATURES);
 
 /** How many of the best starts and ends are paired and read together. */
 const BEAM = 6;
