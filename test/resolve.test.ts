@@ -65,6 +65,16 @@ describe('resolution rules', () => {
     expect(claims(text).map((c) => [c.source, c.mention])).toEqual([['Miguel Antunes', 'Antunes']]);
   });
 
+  it('a lone name cited hundreds of times still finds the full name given after them, looking back only as far as its last look', () => {
+    const many = Array.from({ length: 300 }, (_, i) => `Brafman said item ${i} was late.`).join(' ');
+    const report = analyze(`${many}\n\nDefence lawyer Benjamin Brafman spoke to reporters.\n\nBrafman said the budget was short. "It is over," he said.`);
+    expect(report.attributions).toHaveLength(302);
+    expect(report.attributions.slice(-2).map((a) => [a.source.name, a.source.type, a.source.mention?.text])).toEqual([
+      ['Brafman', 'organization', 'Brafman'],
+      ['Benjamin Brafman', 'person', 'he'],
+    ]);
+  });
+
   it('a surname alone resolves to the full name', () => {
     const text = 'Fuad Basya, a military spokesman, said a warship was deployed. Basya said the rescue took six hours.';
     const report = analyze(text);

@@ -100,4 +100,31 @@ describe('tokens', () => {
     expect(ends({ tokens, sentences })).toEqual(paragraphs.flatMap((p) => ends(tokenize(p))));
     expect(sentences.map(([a, b]) => text.slice(tokens[a].start, tokens[b - 1].end)).slice(-2)).toEqual(['Hale said the council would vote on item 399.', '"It is long overdue," she told reporters.']);
   });
+
+  it('are cut past 400 tokens, after the last comma or semicolon of the second half where there is one', () => {
+    // a text with no full stops would be one sentence, and reading claims within it grows with its square
+    const lengths = (text: string) => doc(text).sentences.map((x) => x.tokenEnd - x.tokenStart);
+    const plain = Array.from({ length: 300 }, (_, i) => `officials said ${i} and`).join(' ');
+    expect(lengths(plain)).toEqual([400, 400, 400]);
+    const commas = Array.from({ length: 150 }, (_, i) => `officials said ${i} ${i % 30 === 29 ? ',' : 'and'}`).join(' ');
+    expect(lengths(commas)).toEqual([360, 240]);
+    const cut = doc(commas);
+    expect(cut.tokens[cut.sentences[0].tokenEnd - 1].text).toBe(',');
+  });
+
+  it('take a run of 257 or more non-space characters whole, as a sentence of its own, so that wink never reads it', () => {
+    // wink's time grows with the square of a word's length: 200,000 characters took it 40 s
+    const blob = 'QUJD'.repeat(50_000);
+    const text = `Hale said the pier was safe. ${blob} Ruiz said it was not.`;
+    const { tokens, sentences } = tokenize(text);
+    const read = sentences.map(([a, b]) => text.slice(tokens[a].start, tokens[b - 1].end));
+    expect(read).toEqual(['Hale said the pier was safe.', blob, 'Ruiz said it was not.']);
+    expect(tokens.find((t) => t.text === blob)).toMatchObject({ start: 29, end: 29 + blob.length, pos: 'X' });
+    expect(tokens.every((t, i) => t.index === i && text.slice(t.start, t.end) === t.text)).toBe(true);
+    // a run of 256 characters is still wink's to read, inside its sentence
+    const sentencesOf = (t: string) => tokenize(t).sentences.map(([a, b]) => tokenize(t).tokens.slice(a, b).map((x) => x.text));
+    const url = `https://example.org/${'a'.repeat(236)}`;
+    expect(sentencesOf(`See ${url} now.`)).toEqual([['See', url, 'now', '.']]);
+    expect(sentencesOf(`See ${url}a now.`)).toEqual([['See'], [`${url}a`], ['now', '.']]);
+  });
 });

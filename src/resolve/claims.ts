@@ -104,33 +104,59 @@ function introduceSubject(view: DocView, registry: Registry, at: number, gender:
 /** How many tokens back a definite description looks for the name it shortens. */
 const HEAD_REACH = 400;
 
+const capitalName = (t: Token) => /^\p{Lu}/u.test(t.text) && t.pos === 'PROPN';
+
+/** The first word of the name, of at most `words` capitalised words, that ends at token i. */
+function nameStart(tokens: Token[], i: number, words: number): number {
+  let first = i;
+  while (first > 0 && i - first < words - 1 && capitalName(tokens[first - 1])) first--;
+  return first;
+}
+
+/**
+ * Where a surname's fuller name was last looked for (a token index; -1 before the first look) and the nearest one
+ * found before there (-1 for none). Cues come in text order, so a later look need only go back to the last one: a
+ * name met thousands of times in a long text would otherwise walk back over every earlier mention each time.
+ */
+interface NameLook {
+  before: number;
+  found: number;
+}
+
 /**
  * The nearest name before `at` (at most `reach` tokens back), of two to `words` capitalised words, whose last
  * word is `word` (in lowercase) and passes `ends`, read as a mention: what a surname or a definite description
- * may shorten.
+ * may shorten. `look` carries the last search for the same word and `ends` over (only with an unbounded reach).
  */
-function earlierName(view: DocView, at: number, word: string, ends: (t: Token) => boolean, words: number, reach = Infinity): { info: MentionInfo; span: Span } | null {
+function earlierName(view: DocView, at: number, word: string, ends: (t: Token) => boolean, words: number, reach = Infinity, look?: NameLook): { info: MentionInfo; span: Span } | null {
   const { tokens } = view;
-  const capitalName = (t: Token) => /^\p{Lu}/u.test(t.text) && t.pos === 'PROPN';
   const [before] = view.tokenRange({ start: at, end: at });
-  for (const i of view.earlier(word, before, Math.max(1, before - reach))) {
-    if (!ends(tokens[i])) continue;
-    let first = i;
-    while (first > 0 && i - first < words - 1 && capitalName(tokens[first - 1])) first--;
-    if (first === i) continue;
-    const [info] = describeMention(tokens.slice(first, i + 1));
-    return info ? { info, span: view.charSpan(first, i + 1) } : null;
+  const lowest = Math.max(1, before - reach);
+  const known = look && look.before >= 0 && look.before <= before ? { ...look } : undefined;
+  let found = -1;
+  for (const i of view.earlier(word, before, known ? Math.max(lowest, known.before) : lowest)) {
+    if (ends(tokens[i]) && nameStart(tokens, i, words) < i) {
+      found = i;
+      break;
+    }
   }
-  return null;
+  if (found < 0 && known) found = known.found;
+  if (look) Object.assign(look, { before, found });
+  if (found < 0) return null;
+  const first = nameStart(tokens, found, words);
+  const [info] = describeMention(tokens.slice(first, found + 1));
+  return info ? { info, span: view.charSpan(first, found + 1) } : null;
 }
 
 /**
  * "Porto Azul president Miguel Antunes was less diplomatic. ... Antunes said": a surname alone refers back to
  * the fullest earlier name ending in it, even when that person was not yet cited.
  */
-function introduceFullName(view: DocView, registry: Registry, surname: string, at: number): void {
+function introduceFullName(view: DocView, registry: Registry, surname: string, at: number, looks: Map<string, NameLook>): void {
   if (registry.hasPersonEndingIn(surname)) return;
-  const found = earlierName(view, at, surname.toLowerCase(), (t) => t.text === surname, 4);
+  let look = looks.get(surname);
+  if (!look) looks.set(surname, (look = { before: -1, found: -1 }));
+  const found = earlierName(view, at, surname.toLowerCase(), (t) => t.text === surname, 4, Infinity, look);
   if (found?.info.type === 'person' && found.info.name.endsWith(surname)) registry.resolve(found.info, found.span);
 }
 
@@ -151,6 +177,7 @@ function introduceNamedHead(view: DocView, registry: Registry, head: string, at:
 export function resolveClaims(view: DocView, found: Cue[], registry: Registry, { everyAttribution = false }: ResolveOptions = {}): Claim[] {
   const { doc } = view;
   const claims: Claim[] = [];
+  const fullNames = new Map<string, NameLook>();
   for (const cue of found) {
     let infos;
     let quoted = false;
@@ -165,7 +192,7 @@ export function resolveClaims(view: DocView, found: Cue[], registry: Registry, {
       // inside a quotation "I" is the speaker quoted, whom the quotation's own cue names
       if (info.participant && (!everyAttribution || quoted)) continue;
       if (info.form === 'pronoun' && info.type === 'person' && cue.mention) introduceSubject(view, registry, cue.mention.start, info.gender);
-      if (info.form === 'name' && !/\s/.test(info.name) && cue.mention) introduceFullName(view, registry, info.name, cue.mention.start);
+      if (info.form === 'name' && !/\s/.test(info.name) && cue.mention) introduceFullName(view, registry, info.name, cue.mention.start, fullNames);
       if (info.form === 'description' && info.definite && cue.mention) introduceNamedHead(view, registry, info.head, cue.mention.start);
       const entity = registry.resolve(info, cue.mention) ?? (info.form === 'pronoun' ? registry.resolve(unnamed(info), cue.mention) : null);
       if (!entity) continue;

@@ -28,6 +28,31 @@ function shouldJoin(tokens: Token[], prev: [number, number], next: [number, numb
   return last.end === first.start || CLOSING_QUOTE.test(last.text) || ABBREVIATION.test(lastWord) || !/^[.!?]$/.test(last.text);
 }
 
+/**
+ * Claims, contents and hedges are read within a sentence, at a cost that grows with the square of its length; a
+ * text with no full stops (a transcript, a pasted table) would be one sentence and take hours. No sentence of the
+ * PolNeAR or dev texts runs past 222 tokens, so a longer one is cut, after the last comma or semicolon in the
+ * second half of each stretch where there is one.
+ */
+const MAX_SENTENCE_TOKENS = 400;
+
+function capped(tokens: Token[], a: number, b: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  while (b - a > MAX_SENTENCE_TOKENS) {
+    let cut = a + MAX_SENTENCE_TOKENS;
+    for (let i = cut - 1; i > a + MAX_SENTENCE_TOKENS / 2; i--) {
+      if (tokens[i].text === ',' || tokens[i].text === ';') {
+        cut = i + 1;
+        break;
+      }
+    }
+    out.push([a, cut]);
+    a = cut;
+  }
+  out.push([a, b]);
+  return out;
+}
+
 /** Sentences from wink's boundaries, cut at paragraph ends and repaired where a quote or abbreviation misled it. */
 export function sentences(tokens: Token[], winkSentences: Array<[number, number]>, paras: Paragraph[]): Sentence[] {
   const paraOf = new Int32Array(tokens.length);
@@ -53,7 +78,7 @@ export function sentences(tokens: Token[], winkSentences: Array<[number, number]
     if (prev && paraOf[prev[0]] === paraOf[piece[0]] && shouldJoin(tokens, prev, piece)) prev[1] = piece[1];
     else joined.push([...piece]);
   }
-  return joined.map(([a, b], index) => ({
+  return joined.flatMap(([a, b]) => capped(tokens, a, b)).map(([a, b], index) => ({
     index,
     start: tokens[a].start,
     end: tokens[b - 1].end,
