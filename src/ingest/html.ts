@@ -79,7 +79,8 @@ export function extractHtml(html: string): Extracted {
   const { document } = parseHTML(page);
   const title = document.title?.trim() || undefined;
   let article: { content?: string | null; title?: string | null } | null = null;
-  if (!deeperThan(document.documentElement as unknown as DomNode, READABILITY_MAX_DEPTH)) {
+  const deep = deeperThan(document.documentElement as unknown as DomNode, READABILITY_MAX_DEPTH);
+  if (!deep) {
     try {
       article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
     } catch {
@@ -91,8 +92,8 @@ export function extractHtml(html: string): Extracted {
     const text = blockText(inner.body as unknown as DomNode);
     if (text.trim()) return { text, title: article.title?.trim() || title };
   }
-  // Readability rewrites the document it reads
-  const { document: fresh } = parseHTML(page);
+  // Readability rewrites the document it reads; a page too deep for it is still as parsed
+  const fresh = deep ? document : parseHTML(page).document;
   const body = (fresh.body ?? fresh.documentElement) as unknown as DomNode | null;
   return { text: body ? blockText(body) : '', title };
 }
