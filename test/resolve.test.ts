@@ -75,6 +75,16 @@ describe('resolution rules', () => {
     ]);
   });
 
+  it('a longer name finds the shorter one it holds through any of its words, among thousands sharing the commonest', () => {
+    const many = Array.from({ length: 2_000 }, (_, i) => `Ann Wu${i} said item ${i} was late.`).join(' ');
+    const report = analyze(`${many} Ann Lee said the plan was late. Ann Lee Park added that the vote would wait.`);
+    expect(report.sources).toHaveLength(2_001);
+    expect(report.attributions.slice(-2).map((a) => a.source.name)).toEqual(['Ann Lee', 'Ann Lee']);
+    // a name of one word repeated is found through that word alone
+    const twice = analyze('Sirhan Sirhan said the parole board was unfair. Sirhan Bishara Sirhan told reporters that he was sorry.');
+    expect(twice.attributions.map((a) => a.source.name)).toEqual(['Sirhan Sirhan', 'Sirhan Sirhan']);
+  });
+
   it('a surname alone resolves to the full name', () => {
     const text = 'Fuad Basya, a military spokesman, said a warship was deployed. Basya said the rescue took six hours.';
     const report = analyze(text);

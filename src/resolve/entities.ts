@@ -94,6 +94,8 @@ export class Registry {
   private readonly initialsOwner = new Map<string, Entity>();
   private readonly bySurname = new Map<string, Entity[]>();
   private readonly byWord = new Map<string, Entity[]>();
+  /** Names of one word repeated ("Ann Ann"), under that word. */
+  private readonly oneWordRepeated = new Map<string, Entity[]>();
   private readonly personLastWords = new Set<string>();
   private readonly describedHeads = new Set<string>();
   private readonly nameEnds = new Set<string>();
@@ -198,9 +200,10 @@ export class Registry {
       for (const e of this.bySurname.get(key) ?? []) if (e.type !== 'vague' && e.type !== 'anonymous' && (!named || e.last > named.last)) named = e;
       if (named) return named;
     }
-    // "National Interest" and "The National Interest", "Civil Defense Authority" inside a longer name: the two
-    // share at least two words, so only entities sharing one are candidates
-    const candidates = new Set(words.flatMap((w) => this.byWord.get(w) ?? []));
+    // "National Interest" and "The National Interest", "Civil Defense Authority" inside a longer name: the
+    // shorter of the two has two words or more, all of them in the longer
+    if (words.length < 2) return undefined;
+    const candidates = new Set(this.sharingWords(words));
     return [...candidates]
       .sort((a, b) => this.facts.get(a)!.index - this.facts.get(b)!.index)
       .find((e) => {
@@ -235,9 +238,22 @@ export class Registry {
     listed(this.bySurname, facts.surname, entity);
     // a name is looked up among names: "Suu Kyi" is not "Aung San Suu Kyi's political allies"
     if (info.form === 'name') for (const w of facts.words) listed(this.byWord, w, entity);
+    if (info.form === 'name' && facts.words.length > 1 && facts.words.every((w) => w === facts.words[0])) listed(this.oneWordRepeated, facts.words[0], entity);
     if (entity.type === 'person') this.personLastWords.add(info.name.split(' ').pop()!);
     const lower = info.name.toLowerCase();
     if (lower.includes(' ')) this.nameEnds.add(lower.slice(lower.lastIndexOf(' ') + 1));
     return entity;
+  }
+
+  /**
+   * Every entity that may share two of the name's words. A name of two different words or more finds each such
+   * entity through a word other than its commonest ("Ann" among thousands of "Ann …" in a long text), save a
+   * name of that one word repeated.
+   */
+  private sharingWords(words: string[]): Entity[] {
+    const lists = [...new Set(words)].map((w) => ({ w, list: this.byWord.get(w) ?? [] }));
+    if (lists.length < 2) return lists.flatMap((l) => l.list);
+    const commonest = lists.reduce((a, b) => (b.list.length > a.list.length ? b : a));
+    return [...lists.filter((l) => l !== commonest).flatMap((l) => l.list), ...(this.oneWordRepeated.get(commonest.w) ?? [])];
   }
 }
