@@ -133,7 +133,7 @@ const timeWord = (t: Token) => sources.time.words.has(t.lower) || (t.pos === 'NU
  * stands alone ("The council Friday voted"); a month or a year alone may end a name or a phrase ("the May 2015").
  */
 export function beforeTimeAdjunct(tokens: Token[], j: number, lo: number): number {
-  if (!timeWord(tokens[j])) return j;
+  if (j < lo || !timeWord(tokens[j])) return j;
   const { openers, alone } = sources.time;
   let a = j;
   while (a - 1 >= lo && (timeWord(tokens[a - 1]) || openers.has(tokens[a - 1].lower) || ['NUM', 'ADJ'].includes(tokens[a - 1].pos))) a--;
