@@ -132,16 +132,20 @@ function earlierName(view: DocView, at: number, word: string, ends: (t: Token) =
   const { tokens } = view;
   const [before] = view.tokenRange({ start: at, end: at });
   const lowest = Math.max(1, before - reach);
-  const known = look && look.before >= 0 && look.before <= before ? { ...look } : undefined;
+  // the last look still holds when it stopped at or before this one
+  const resume = look !== undefined && look.before >= 0 && look.before <= before;
   let found = -1;
-  for (const i of view.earlier(word, before, known ? Math.max(lowest, known.before) : lowest)) {
+  for (const i of view.earlier(word, before, resume ? Math.max(lowest, look.before) : lowest)) {
     if (ends(tokens[i]) && nameStart(tokens, i, words) < i) {
       found = i;
       break;
     }
   }
-  if (found < 0 && known) found = known.found;
-  if (look) Object.assign(look, { before, found });
+  if (found < 0 && resume) found = look.found;
+  if (look) {
+    look.before = before;
+    look.found = found;
+  }
   if (found < 0) return null;
   const first = nameStart(tokens, found, words);
   const [info] = describeMention(tokens.slice(first, found + 1));
